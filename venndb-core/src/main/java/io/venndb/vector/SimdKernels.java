@@ -1,0 +1,221 @@
+package io.venndb.vector;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.foreign.MemorySegment;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteOrder;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API kernels. Four independent accumulators hide the add latency (C2 does not vectorise
+ * float reductions itself because it must keep their order); a single-vector loop and a scalar loop
+ * finish the tail. Loading this class fails with a {@link LinkageError} when {@code
+ * jdk.incubator.vector} is not in the boot layer, which {@link Kernels} catches.
+ */
+final class SimdKernels implements VectorKernels {
+  private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+  private static final int LANES = SPECIES.length();
+  private static final int STRIDE = 4 * LANES;
+  private static final FloatVector ZERO = FloatVector.zero(SPECIES);
+  private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
+  /** Without hardware FMA, FloatVector.fma falls back to a very slow exact emulation. */
+  private static final boolean USE_FMA = hardwareFma();
+
+  static int preferredBitSize() {
+    return SPECIES.vectorBitSize();
+  }
+
+  @Override
+  public float dot(float[] a, float[] b) {
+    int n = KernelChecks.sameLength(a, b);
+    FloatVector s0 = ZERO, s1 = ZERO, s2 = ZERO, s3 = ZERO;
+    int i = 0;
+    for (int end = n & -STRIDE; i < end; i += STRIDE) {
+      s0 = fma(load(a, i), load(b, i), s0);
+      s1 = fma(load(a, i + LANES), load(b, i + LANES), s1);
+      s2 = fma(load(a, i + 2 * LANES), load(b, i + 2 * LANES), s2);
+      s3 = fma(load(a, i + 3 * LANES), load(b, i + 3 * LANES), s3);
+    }
+    for (int end = n & -LANES; i < end; i += LANES) {
+      s0 = fma(load(a, i), load(b, i), s0);
+    }
+    float sum = reduce(s0, s1, s2, s3);
+    for (; i < n; i++) {
+      sum += a[i] * b[i];
+    }
+    return sum;
+  }
+
+  @Override
+  public float squareDistance(float[] a, float[] b) {
+    int n = KernelChecks.sameLength(a, b);
+    FloatVector s0 = ZERO, s1 = ZERO, s2 = ZERO, s3 = ZERO;
+    int i = 0;
+    for (int end = n & -STRIDE; i < end; i += STRIDE) {
+      s0 = square(load(a, i).sub(load(b, i)), s0);
+      s1 = square(load(a, i + LANES).sub(load(b, i + LANES)), s1);
+      s2 = square(load(a, i + 2 * LANES).sub(load(b, i + 2 * LANES)), s2);
+      s3 = square(load(a, i + 3 * LANES).sub(load(b, i + 3 * LANES)), s3);
+    }
+    for (int end = n & -LANES; i < end; i += LANES) {
+      s0 = square(load(a, i).sub(load(b, i)), s0);
+    }
+    float sum = reduce(s0, s1, s2, s3);
+    for (; i < n; i++) {
+      float d = a[i] - b[i];
+      sum += d * d;
+    }
+    return sum;
+  }
+
+  @Override
+  public float cosine(float[] a, float[] b) {
+    int n = KernelChecks.sameLength(a, b);
+    // Two-way unrolled: three accumulators per lane group are already six live vectors.
+    FloatVector d0 = ZERO, d1 = ZERO, na0 = ZERO, na1 = ZERO, nb0 = ZERO, nb1 = ZERO;
+    int i = 0;
+    for (int end = n & -(2 * LANES); i < end; i += 2 * LANES) {
+      FloatVector a0 = load(a, i), b0 = load(b, i);
+      FloatVector a1 = load(a, i + LANES), b1 = load(b, i + LANES);
+      d0 = fma(a0, b0, d0);
+      d1 = fma(a1, b1, d1);
+      na0 = fma(a0, a0, na0);
+      na1 = fma(a1, a1, na1);
+      nb0 = fma(b0, b0, nb0);
+      nb1 = fma(b1, b1, nb1);
+    }
+    float dot = d0.add(d1).reduceLanes(VectorOperators.ADD);
+    float normA = na0.add(na1).reduceLanes(VectorOperators.ADD);
+    float normB = nb0.add(nb1).reduceLanes(VectorOperators.ADD);
+    for (; i < n; i++) {
+      dot += a[i] * b[i];
+      normA += a[i] * a[i];
+      normB += b[i] * b[i];
+    }
+    return KernelChecks.cosine(dot, normA, normB);
+  }
+
+  @Override
+  public float dot(MemorySegment segment, long byteOffset, float[] q) {
+    int n = q.length;
+    FloatVector s0 = ZERO, s1 = ZERO, s2 = ZERO, s3 = ZERO;
+    int i = 0;
+    for (int end = n & -STRIDE; i < end; i += STRIDE) {
+      s0 = fma(load(segment, byteOffset, i), load(q, i), s0);
+      s1 = fma(load(segment, byteOffset, i + LANES), load(q, i + LANES), s1);
+      s2 = fma(load(segment, byteOffset, i + 2 * LANES), load(q, i + 2 * LANES), s2);
+      s3 = fma(load(segment, byteOffset, i + 3 * LANES), load(q, i + 3 * LANES), s3);
+    }
+    for (int end = n & -LANES; i < end; i += LANES) {
+      s0 = fma(load(segment, byteOffset, i), load(q, i), s0);
+    }
+    float sum = reduce(s0, s1, s2, s3);
+    for (; i < n; i++) {
+      sum += segment.get(ScalarKernels.FLOAT, byteOffset + 4L * i) * q[i];
+    }
+    return sum;
+  }
+
+  @Override
+  public float squareDistance(MemorySegment segment, long byteOffset, float[] q) {
+    int n = q.length;
+    FloatVector s0 = ZERO, s1 = ZERO, s2 = ZERO, s3 = ZERO;
+    int i = 0;
+    for (int end = n & -STRIDE; i < end; i += STRIDE) {
+      s0 = square(load(segment, byteOffset, i).sub(load(q, i)), s0);
+      s1 = square(load(segment, byteOffset, i + LANES).sub(load(q, i + LANES)), s1);
+      s2 = square(load(segment, byteOffset, i + 2 * LANES).sub(load(q, i + 2 * LANES)), s2);
+      s3 = square(load(segment, byteOffset, i + 3 * LANES).sub(load(q, i + 3 * LANES)), s3);
+    }
+    for (int end = n & -LANES; i < end; i += LANES) {
+      s0 = square(load(segment, byteOffset, i).sub(load(q, i)), s0);
+    }
+    float sum = reduce(s0, s1, s2, s3);
+    for (; i < n; i++) {
+      float d = segment.get(ScalarKernels.FLOAT, byteOffset + 4L * i) - q[i];
+      sum += d * d;
+    }
+    return sum;
+  }
+
+  @Override
+  public float cosine(MemorySegment segment, long byteOffset, float[] q) {
+    int n = q.length;
+    FloatVector dot = ZERO, normA = ZERO, normB = ZERO;
+    int i = 0;
+    for (int end = n & -LANES; i < end; i += LANES) {
+      FloatVector a = load(segment, byteOffset, i), b = load(q, i);
+      dot = fma(a, b, dot);
+      normA = fma(a, a, normA);
+      normB = fma(b, b, normB);
+    }
+    float d = dot.reduceLanes(VectorOperators.ADD);
+    float na = normA.reduceLanes(VectorOperators.ADD);
+    float nb = normB.reduceLanes(VectorOperators.ADD);
+    for (; i < n; i++) {
+      float a = segment.get(ScalarKernels.FLOAT, byteOffset + 4L * i);
+      d += a * q[i];
+      na += a * a;
+      nb += q[i] * q[i];
+    }
+    return KernelChecks.cosine(d, na, nb);
+  }
+
+  @Override
+  public float sum(MemorySegment segment, long byteOffset, long count) {
+    FloatVector s0 = ZERO, s1 = ZERO, s2 = ZERO, s3 = ZERO;
+    long i = 0;
+    for (long end = count & -STRIDE; i < end; i += STRIDE) {
+      s0 = s0.add(load(segment, byteOffset, i));
+      s1 = s1.add(load(segment, byteOffset, i + LANES));
+      s2 = s2.add(load(segment, byteOffset, i + 2 * LANES));
+      s3 = s3.add(load(segment, byteOffset, i + 3 * LANES));
+    }
+    float sum = reduce(s0, s1, s2, s3);
+    for (; i < count; i++) {
+      sum += segment.get(ScalarKernels.FLOAT, byteOffset + 4L * i);
+    }
+    return sum;
+  }
+
+  @Override
+  public String name() {
+    return "simd(" + SPECIES.vectorBitSize() + "-bit" + (USE_FMA ? ", fma" : "") + ")";
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+
+  private static FloatVector load(float[] array, int index) {
+    return FloatVector.fromArray(SPECIES, array, index);
+  }
+
+  private static FloatVector load(MemorySegment segment, long byteOffset, long index) {
+    return FloatVector.fromMemorySegment(SPECIES, segment, byteOffset + 4L * index, ORDER);
+  }
+
+  private static FloatVector fma(FloatVector a, FloatVector b, FloatVector acc) {
+    return USE_FMA ? a.fma(b, acc) : a.mul(b).add(acc);
+  }
+
+  private static FloatVector square(FloatVector d, FloatVector acc) {
+    return fma(d, d, acc);
+  }
+
+  private static float reduce(FloatVector s0, FloatVector s1, FloatVector s2, FloatVector s3) {
+    return s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+  }
+
+  private static boolean hardwareFma() {
+    try {
+      var vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+      return Boolean.parseBoolean(vm.getVMOption("UseFMA").getValue());
+    } catch (RuntimeException | LinkageError e) {
+      return false; // not HotSpot, or no management module: mul + add is always correct
+    }
+  }
+}
