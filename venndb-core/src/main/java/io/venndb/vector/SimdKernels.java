@@ -5,7 +5,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -18,7 +17,6 @@ final class SimdKernels implements VectorKernels {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final int LANES = SPECIES.length();
   private static final int STRIDE = 4 * LANES;
-  private static final FloatVector ZERO = FloatVector.zero(SPECIES);
   private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
   /** Without hardware FMA, FloatVector.fma falls back to a very slow exact emulation. */
   private static final boolean USE_FMA = hardwareFma();
@@ -30,7 +28,7 @@ final class SimdKernels implements VectorKernels {
   @Override
   public float dot(float[] a, float[] b) {
     int n = KernelChecks.sameLength(a, b);
-    FloatVector s0 = ZERO, s1 = ZERO, s2 = ZERO, s3 = ZERO;
+    FloatVector s0 = zero(), s1 = zero(), s2 = zero(), s3 = zero();
     int i = 0;
     for (int end = n & -STRIDE; i < end; i += STRIDE) {
       s0 = fma(load(a, i), load(b, i), s0);
@@ -51,7 +49,7 @@ final class SimdKernels implements VectorKernels {
   @Override
   public float squareDistance(float[] a, float[] b) {
     int n = KernelChecks.sameLength(a, b);
-    FloatVector s0 = ZERO, s1 = ZERO, s2 = ZERO, s3 = ZERO;
+    FloatVector s0 = zero(), s1 = zero(), s2 = zero(), s3 = zero();
     int i = 0;
     for (int end = n & -STRIDE; i < end; i += STRIDE) {
       s0 = square(load(a, i).sub(load(b, i)), s0);
@@ -74,7 +72,7 @@ final class SimdKernels implements VectorKernels {
   public float cosine(float[] a, float[] b) {
     int n = KernelChecks.sameLength(a, b);
     // Two-way unrolled: three accumulators per lane group are already six live vectors.
-    FloatVector d0 = ZERO, d1 = ZERO, na0 = ZERO, na1 = ZERO, nb0 = ZERO, nb1 = ZERO;
+    FloatVector d0 = zero(), d1 = zero(), na0 = zero(), na1 = zero(), nb0 = zero(), nb1 = zero();
     int i = 0;
     for (int end = n & -(2 * LANES); i < end; i += 2 * LANES) {
       FloatVector a0 = load(a, i), b0 = load(b, i);
@@ -86,9 +84,9 @@ final class SimdKernels implements VectorKernels {
       nb0 = fma(b0, b0, nb0);
       nb1 = fma(b1, b1, nb1);
     }
-    float dot = d0.add(d1).reduceLanes(VectorOperators.ADD);
-    float normA = na0.add(na1).reduceLanes(VectorOperators.ADD);
-    float normB = nb0.add(nb1).reduceLanes(VectorOperators.ADD);
+    float dot = reduce(d0.add(d1));
+    float normA = reduce(na0.add(na1));
+    float normB = reduce(nb0.add(nb1));
     for (; i < n; i++) {
       dot += a[i] * b[i];
       normA += a[i] * a[i];
@@ -100,7 +98,7 @@ final class SimdKernels implements VectorKernels {
   @Override
   public float dot(MemorySegment segment, long byteOffset, float[] q) {
     int n = q.length;
-    FloatVector s0 = ZERO, s1 = ZERO, s2 = ZERO, s3 = ZERO;
+    FloatVector s0 = zero(), s1 = zero(), s2 = zero(), s3 = zero();
     int i = 0;
     for (int end = n & -STRIDE; i < end; i += STRIDE) {
       s0 = fma(load(segment, byteOffset, i), load(q, i), s0);
@@ -121,7 +119,7 @@ final class SimdKernels implements VectorKernels {
   @Override
   public float squareDistance(MemorySegment segment, long byteOffset, float[] q) {
     int n = q.length;
-    FloatVector s0 = ZERO, s1 = ZERO, s2 = ZERO, s3 = ZERO;
+    FloatVector s0 = zero(), s1 = zero(), s2 = zero(), s3 = zero();
     int i = 0;
     for (int end = n & -STRIDE; i < end; i += STRIDE) {
       s0 = square(load(segment, byteOffset, i).sub(load(q, i)), s0);
@@ -143,7 +141,7 @@ final class SimdKernels implements VectorKernels {
   @Override
   public float cosine(MemorySegment segment, long byteOffset, float[] q) {
     int n = q.length;
-    FloatVector dot = ZERO, normA = ZERO, normB = ZERO;
+    FloatVector dot = zero(), normA = zero(), normB = zero();
     int i = 0;
     for (int end = n & -LANES; i < end; i += LANES) {
       FloatVector a = load(segment, byteOffset, i), b = load(q, i);
@@ -151,9 +149,9 @@ final class SimdKernels implements VectorKernels {
       normA = fma(a, a, normA);
       normB = fma(b, b, normB);
     }
-    float d = dot.reduceLanes(VectorOperators.ADD);
-    float na = normA.reduceLanes(VectorOperators.ADD);
-    float nb = normB.reduceLanes(VectorOperators.ADD);
+    float d = reduce(dot);
+    float na = reduce(normA);
+    float nb = reduce(normB);
     for (; i < n; i++) {
       float a = segment.get(ScalarKernels.FLOAT, byteOffset + 4L * i);
       d += a * q[i];
@@ -165,7 +163,7 @@ final class SimdKernels implements VectorKernels {
 
   @Override
   public float sum(MemorySegment segment, long byteOffset, long count) {
-    FloatVector s0 = ZERO, s1 = ZERO, s2 = ZERO, s3 = ZERO;
+    FloatVector s0 = zero(), s1 = zero(), s2 = zero(), s3 = zero();
     long i = 0;
     for (long end = count & -STRIDE; i < end; i += STRIDE) {
       s0 = s0.add(load(segment, byteOffset, i));
@@ -190,6 +188,14 @@ final class SimdKernels implements VectorKernels {
     return name();
   }
 
+  /**
+   * A fresh zero per accumulator: starting a loop from a static final vector (a real heap object)
+   * makes C2 box the accumulators on every iteration.
+   */
+  private static FloatVector zero() {
+    return FloatVector.zero(SPECIES);
+  }
+
   private static FloatVector load(float[] array, int index) {
     return FloatVector.fromArray(SPECIES, array, index);
   }
@@ -207,7 +213,22 @@ final class SimdKernels implements VectorKernels {
   }
 
   private static float reduce(FloatVector s0, FloatVector s1, FloatVector s2, FloatVector s3) {
-    return s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+    return reduce(s0.add(s1).add(s2.add(s3)));
+  }
+
+  /**
+   * Adds the lanes left to right. {@code reduceLanes(ADD)} may reorder the additions once C2
+   * compiles it but not before, so the same distance could differ by an ulp between a cold and a
+   * hot call, and exact results would depend on JIT timing. Kept under C2's 35-byte inlining limit
+   * for call sites that run once per call: a vector passed to a method that is not inlined is
+   * boxed on the heap.
+   */
+  private static float reduce(FloatVector v) {
+    float sum = 0;
+    for (int i = 0; i < LANES; i++) {
+      sum += v.lane(i);
+    }
+    return sum;
   }
 
   private static boolean hardwareFma() {

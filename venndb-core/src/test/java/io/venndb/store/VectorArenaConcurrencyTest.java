@@ -20,7 +20,7 @@ import org.roaringbitmap.RoaringBitmap;
  */
 @ExtendWith(TestSeed.class)
 class VectorArenaConcurrencyTest {
-  private static final int DIMENSION = 8, DOCS = 100_000;
+  private static final int DIMENSION = 8, DOCS = 60_000;
   private static final float SALT = TestSeed.random("arena.concurrent.salt").nextInt(1000);
 
   @TempDir Path dir;

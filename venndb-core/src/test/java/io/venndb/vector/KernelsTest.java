@@ -48,6 +48,33 @@ class KernelsTest {
     }
   }
 
+  /**
+   * Exact search must not depend on JIT timing: a distance computed cold (interpreter, C1) must be
+   * bit-identical to the same distance once C2 has compiled the kernel. Only meaningful when the
+   * kernel is still cold, i.e. when this class runs first in its JVM; harmless otherwise.
+   */
+  @Test
+  void resultsDoNotDependOnTheJitTier() {
+    VectorKernels kernels = Kernels.get();
+    SplittableRandom random = TestSeed.random("kernels.tiers");
+    float[][] vectors = new float[500][];
+    for (int i = 0; i < vectors.length; i++) {
+      vectors[i] = VectorKernelsTest.reals(random, 1 + random.nextInt(400));
+    }
+    float[] cold = new float[vectors.length];
+    for (int i = 0; i < vectors.length; i++) {
+      cold[i] = kernels.dot(vectors[i], vectors[i].clone());
+    }
+    for (int round = 0; round < 200; round++) {
+      for (float[] v : vectors) {
+        kernels.dot(v, v);
+      }
+    }
+    for (int i = 0; i < vectors.length; i++) {
+      assertThat(kernels.dot(vectors[i], vectors[i].clone())).as("vector %d", i).isEqualTo(cold[i]);
+    }
+  }
+
   private static Offset<Float> relative(float value, float tolerance) {
     return within(tolerance * Math.max(1f, Math.abs(value)));
   }
