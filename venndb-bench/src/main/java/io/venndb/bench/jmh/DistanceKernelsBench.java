@@ -1,0 +1,96 @@
+package io.venndb.bench.jmh;
+
+import io.venndb.vector.Kernels;
+import io.venndb.vector.VectorKernels;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One distance between two vectors, SIMD twin against scalar twin. {@code dotSegment} reads one
+ * side from off-heap memory at an odd offset, as a scan of the vector arena does.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Thread)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class DistanceKernelsBench {
+  private static final long ODD_OFFSET = 4;
+
+  @Param({"384", "768"})
+  int dimension;
+
+  @Param({"simd", "scalar"})
+  String kernels;
+
+  private VectorKernels k;
+  private float[] a;
+  private float[] b;
+  private Arena arena;
+  private MemorySegment segment;
+
+  @Setup
+  public void setUp() {
+    k = "simd".equals(kernels)
+        ? Kernels.simd().orElseThrow(() -> new IllegalStateException(
+            "SIMD kernels unavailable; run with --add-modules=jdk.incubator.vector"))
+        : Kernels.scalar();
+    SplittableRandom random = new SplittableRandom(42); // fixed: every run measures the same data
+    a = random(random);
+    b = random(random);
+    arena = Arena.ofConfined();
+    segment = arena.allocate(ODD_OFFSET + 4L * dimension);
+    MemorySegment.copy(a, 0, segment,
+        ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN), ODD_OFFSET, dimension);
+  }
+
+  @TearDown
+  public void tearDown() {
+    arena.close();
+  }
+
+  @Benchmark
+  public float dot() {
+    return k.dot(a, b);
+  }
+
+  @Benchmark
+  public float cosine() {
+    return k.cosine(a, b);
+  }
+
+  @Benchmark
+  public float l2() {
+    return k.squareDistance(a, b);
+  }
+
+  @Benchmark
+  public float dotSegment() {
+    return k.dot(segment, ODD_OFFSET, b);
+  }
+
+  private float[] random(SplittableRandom random) {
+    float[] v = new float[dimension];
+    for (int i = 0; i < dimension; i++) {
+      v[i] = (float) random.nextDouble(-1, 1);
+    }
+    return v;
+  }
+}

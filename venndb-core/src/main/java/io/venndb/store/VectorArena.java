@@ -1,0 +1,246 @@
+package io.venndb.store;
+
+import io.venndb.error.ErrorCode;
+import io.venndb.error.InvalidInputException;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.roaringbitmap.BatchIterator;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Off-heap vectors indexed by dense doc id, stored as little-endian floats in fixed-size chunks
+ * allocated from one shared {@link Arena} that this object owns. Growing adds chunks and never
+ * copies a vector, so (segment, offset) pairs handed to readers stay valid until {@link #close}.
+ *
+ * <p>Concurrency: one writer calls {@link #set}; any number of readers may read doc ids that were
+ * completely written before, including while the writer appends. The chunk array is republished
+ * through a volatile field; each presence bit is released after its vector's bytes. Overwriting a
+ * doc id that readers are reading is the caller's race: the engine gives updates new doc ids.
+ */
+public final class VectorArena implements AutoCloseable {
+  static final ValueLayout.OfFloat FLOAT =
+      ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  private static final int MAX_DIMENSION = 1 << 16;
+  /** Chunks of about 32 MiB: large enough for long sequential scans, small enough to add cheaply. */
+  private static final long TARGET_CHUNK_BYTES = 32L << 20;
+  private static final int MIN_CHUNK_SHIFT = 6, MAX_CHUNK_SHIFT = 14;
+  private static final int BATCH = 256;
+
+  private final int dimension;
+  private final long vectorBytes;
+  private final int chunkShift;
+  private final Arena arena = Arena.ofShared();
+  /** Null once closed; readers read {@link #maxDocExclusive} first, then this. */
+  private volatile ArenaChunk[] chunks = new ArenaChunk[0];
+  private volatile int maxDocExclusive;
+  private volatile int vectorCount;
+  private volatile long generation;
+
+  /** Called for each doc that has a vector; the vector is {@code dimension()} floats at offset. */
+  @FunctionalInterface
+  public interface VectorVisitor {
+    void visit(int docId, MemorySegment segment, long byteOffset);
+  }
+
+  public VectorArena(int dimension) {
+    this(dimension, defaultChunkShift(dimension));
+  }
+
+  VectorArena(int dimension, int chunkShift) {
+    if (dimension < 1 || dimension > MAX_DIMENSION) {
+      throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT,
+          "vector dimension " + dimension + " is outside [1, " + MAX_DIMENSION + "]");
+    }
+    this.dimension = dimension;
+    this.vectorBytes = 4L * dimension;
+    this.chunkShift = chunkShift;
+  }
+
+  static int defaultChunkShift(int dimension) {
+    long vectors = Math.max(1, TARGET_CHUNK_BYTES / (4L * Math.max(1, dimension)));
+    int shift = 63 - Long.numberOfLeadingZeros(vectors);
+    return Math.clamp(shift, MIN_CHUNK_SHIFT, MAX_CHUNK_SHIFT);
+  }
+
+  /** Loads a file written by {@link #save}; see {@link ArenaFile} for the layout and checks. */
+  public static VectorArena load(Path file, int expectedDimension) throws IOException {
+    return ArenaFile.read(file, expectedDimension);
+  }
+
+  /**
+   * Writes every vector to {@code file} atomically (temp file, fsync, rename, fsync of the
+   * directory) and records {@code generation}. Safe while the writer appends; callers serialise
+   * saves to the same file.
+   */
+  public void save(Path file, long generation) throws IOException {
+    openChunks();
+    ArenaFile.write(this, file, generation);
+    this.generation = generation;
+  }
+
+  public int dimension() {
+    return dimension;
+  }
+
+  /** One past the largest doc id ever set; 0 when empty. */
+  public int maxDocExclusive() {
+    openChunks();
+    return maxDocExclusive;
+  }
+
+  /** Number of docs that have a vector. */
+  public int vectorCount() {
+    openChunks();
+    return vectorCount;
+  }
+
+  /** The generation last saved or loaded; 0 for a new arena. */
+  public long generation() {
+    return generation;
+  }
+
+  void restoreGeneration(long generation) {
+    this.generation = generation;
+  }
+
+  /** Stores a copy of {@code vector} for {@code docId}. Single writer only. */
+  public void set(int docId, float[] vector) {
+    if (vector.length != dimension) {
+      throw new InvalidInputException(ErrorCode.DIMENSION_MISMATCH,
+          "vector for doc " + docId + " has " + vector.length + " dimensions; expected " + dimension);
+    }
+    ArenaChunk chunk = writableChunk(docId);
+    MemorySegment.copy(vector, 0, chunk.data, FLOAT, slotOffset(docId), dimension);
+    publish(docId, chunk);
+  }
+
+  /** Stores {@code dimension()} little-endian floats copied from {@code source} (file loading). */
+  void set(int docId, MemorySegment source, long sourceOffset) {
+    ArenaChunk chunk = writableChunk(docId);
+    MemorySegment.copy(source, sourceOffset, chunk.data, slotOffset(docId), vectorBytes);
+    publish(docId, chunk);
+  }
+
+  /** Copies the vector of {@code docId} into {@code out}; false (out untouched) when it has none. */
+  public boolean get(int docId, float[] out) {
+    if (out.length != dimension) {
+      throw new InvalidInputException(ErrorCode.DIMENSION_MISMATCH,
+          "output array has " + out.length + " slots; the arena holds " + dimension + " dimensions");
+    }
+    MemorySegment segment = segmentOf(docId);
+    if (segment == null) {
+      return false;
+    }
+    MemorySegment.copy(segment, FLOAT, slotOffset(docId), out, 0, dimension);
+    return true;
+  }
+
+  public boolean has(int docId) {
+    return segmentOf(docId) != null;
+  }
+
+  /**
+   * The segment holding the vector of {@code docId}, or null when it has none. The vector starts
+   * at {@link #byteOffsetOf(int)}; the segment stays valid until {@link #close}.
+   */
+  public MemorySegment segmentOf(int docId) {
+    checkDocId(docId);
+    int limit = maxDocExclusive;
+    ArenaChunk[] current = openChunks();
+    if (docId >= limit) {
+      return null;
+    }
+    ArenaChunk chunk = current[docId >>> chunkShift];
+    return chunk != null && chunk.has(slot(docId)) ? chunk.data : null;
+  }
+
+  /** Byte offset of {@code docId}'s vector inside {@link #segmentOf(int)}. */
+  public long byteOffsetOf(int docId) {
+    return slotOffset(docId);
+  }
+
+  /** Visits, in increasing doc id order, each doc of {@code docs} that has a vector. */
+  public void forEach(RoaringBitmap docs, VectorVisitor visitor) {
+    int limit = maxDocExclusive; // read before the chunks: every chunk below it is published
+    ArenaChunk[] current = openChunks();
+    int[] buffer = new int[BATCH];
+    BatchIterator batches = docs.getBatchIterator();
+    while (batches.hasNext()) {
+      int n = batches.nextBatch(buffer);
+      for (int i = 0; i < n; i++) {
+        int doc = buffer[i];
+        if (doc < 0 || doc >= limit) {
+          return; // ids come in unsigned order, so every later one is out of range too
+        }
+        ArenaChunk chunk = current[doc >>> chunkShift];
+        if (chunk != null && chunk.has(slot(doc))) {
+          visitor.visit(doc, chunk.data, slotOffset(doc));
+        }
+      }
+    }
+  }
+
+  /** Frees the memory. Later calls throw {@link IllegalStateException}; closing twice is a no-op. */
+  @Override
+  public void close() {
+    if (chunks != null) {
+      chunks = null;
+      arena.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    ArenaChunk[] current = chunks;
+    return "VectorArena[dimension=" + dimension + ", vectors=" + vectorCount
+        + ", maxDocExclusive=" + maxDocExclusive + (current == null ? ", closed]" : "]");
+  }
+
+  private ArenaChunk writableChunk(int docId) {
+    checkDocId(docId);
+    ArenaChunk[] current = openChunks();
+    int index = docId >>> chunkShift;
+    if (index < current.length && current[index] != null) {
+      return current[index];
+    }
+    ArenaChunk[] grown = Arrays.copyOf(current, Math.max(current.length, index + 1));
+    grown[index] = new ArenaChunk(arena.allocate(vectorBytes << chunkShift, 64), 1 << chunkShift);
+    chunks = grown; // publish before any presence bit in the new chunk can be seen
+    return grown[index];
+  }
+
+  private void publish(int docId, ArenaChunk chunk) {
+    if (!chunk.has(slot(docId))) {
+      chunk.markPresent(slot(docId));
+      vectorCount = vectorCount + 1; // single writer
+    }
+    maxDocExclusive = Math.max(maxDocExclusive, docId + 1);
+  }
+
+  private ArenaChunk[] openChunks() {
+    ArenaChunk[] current = chunks;
+    if (current == null) {
+      throw new IllegalStateException("VectorArena (dimension " + dimension + ") is closed");
+    }
+    return current;
+  }
+
+  private static void checkDocId(int docId) {
+    if (docId < 0) {
+      throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "doc id " + docId + " is negative");
+    }
+  }
+
+  private int slot(int docId) {
+    return docId & ((1 << chunkShift) - 1);
+  }
+
+  private long slotOffset(int docId) {
+    return slot(docId) * vectorBytes;
+  }
+}

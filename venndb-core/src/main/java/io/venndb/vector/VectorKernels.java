@@ -1,0 +1,37 @@
+package io.venndb.vector;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Distance kernels over float vectors, on heap arrays and on off-heap memory. One SIMD and one
+ * scalar implementation exist; {@link Kernels#get()} picks one per JVM.
+ *
+ * <p>Segment variants read {@code query.length} little-endian floats starting at {@code
+ * byteOffset} (any alignment). Array variants require both arrays to have the same length and
+ * throw {@link io.venndb.error.InvalidInputException} otherwise.
+ */
+public interface VectorKernels {
+  /** Sum of {@code a[i] * b[i]}. */
+  float dot(float[] a, float[] b);
+
+  /** Squared Euclidean distance, sum of {@code (a[i] - b[i])^2}. */
+  float squareDistance(float[] a, float[] b);
+
+  /** Cosine of the angle between the vectors; NaN when either has zero norm. */
+  float cosine(float[] a, float[] b);
+
+  float dot(MemorySegment segment, long byteOffset, float[] query);
+
+  float squareDistance(MemorySegment segment, long byteOffset, float[] query);
+
+  float cosine(MemorySegment segment, long byteOffset, float[] query);
+
+  /**
+   * Sum of {@code count} floats starting at {@code byteOffset}. It is the pure streaming read that
+   * flat scans are measured against, since it touches the same bytes with no per-vector work.
+   */
+  float sum(MemorySegment segment, long byteOffset, long count);
+
+  /** "simd(256-bit, fma)" or "scalar", for logs and EXPLAIN. */
+  String name();
+}

@@ -1,0 +1,140 @@
+package io.venndb.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.venndb.error.ErrorCode;
+import io.venndb.error.InvalidInputException;
+import io.venndb.testing.TestSeed;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
+import org.roaringbitmap.RoaringBitmap;
+
+@ExtendWith(TestSeed.class)
+class VectorArenaTest {
+  /** Random sparse writes across many small chunks, checked against a TreeMap oracle. */
+  @Test
+  void growsAcrossChunksAndMatchesAnOracle() {
+    SplittableRandom random = TestSeed.random("arena.oracle");
+    TreeMap<Integer, float[]> oracle = new TreeMap<>();
+    try (VectorArena arena = new VectorArena(5, 4)) {
+      for (int i = 0; i < 2000; i++) {
+        int doc = random.nextInt(1000) + (random.nextInt(4) == 0 ? 100_000 : 0);
+        float[] v = vector(random, 5);
+        arena.set(doc, v);
+        oracle.put(doc, v);
+      }
+      assertThat(arena.vectorCount()).isEqualTo(oracle.size());
+      assertThat(arena.maxDocExclusive()).isEqualTo(oracle.lastKey() + 1);
+      float[] out = new float[5];
+      for (int doc = 0; doc < arena.maxDocExclusive() + 40; doc++) {
+        assertThat(arena.has(doc)).isEqualTo(oracle.containsKey(doc));
+        assertThat(arena.get(doc, out)).isEqualTo(oracle.containsKey(doc));
+        if (oracle.containsKey(doc)) {
+          assertThat(out).containsExactly(oracle.get(doc));
+        }
+      }
+    }
+  }
+
+  @Test
+  void forEachVisitsCandidatesWithVectorsInDocOrder() {
+    try (VectorArena arena = new VectorArena(2, 3)) {
+      for (int doc : new int[] {1, 2, 7, 8, 9, 30}) {
+        arena.set(doc, new float[] {doc, -doc});
+      }
+      RoaringBitmap candidates = RoaringBitmap.bitmapOf(0, 2, 7, 9, 10, 30, 31, 1 << 20, -5);
+      List<Integer> seen = new ArrayList<>();
+      arena.forEach(candidates, (doc, segment, offset) -> {
+        assertThat(segment.get(VectorArena.FLOAT, offset)).isEqualTo((float) doc);
+        assertThat(segment.get(VectorArena.FLOAT, offset + 4)).isEqualTo((float) -doc);
+        seen.add(doc);
+      });
+      assertThat(seen).containsExactly(2, 7, 9, 30);
+    }
+  }
+
+  @Test
+  void segmentAndOffsetLocateTheVector() {
+    try (VectorArena arena = new VectorArena(3, 2)) {
+      arena.set(6, new float[] {1, 2, 3});
+      MemorySegment segment = arena.segmentOf(6);
+      long offset = arena.byteOffsetOf(6);
+      assertThat(segment.get(VectorArena.FLOAT, offset + 8)).isEqualTo(3f);
+      assertThat(arena.segmentOf(5)).isNull();
+      assertThat(arena.segmentOf(1_000)).isNull();
+    }
+  }
+
+  @Test
+  void overwritingKeepsTheCountAndReplacesTheVector() {
+    try (VectorArena arena = new VectorArena(2)) {
+      arena.set(3, new float[] {1, 1});
+      arena.set(3, new float[] {2, 2});
+      float[] out = new float[2];
+      assertThat(arena.get(3, out)).isTrue();
+      assertThat(out).containsExactly(2, 2);
+      assertThat(arena.vectorCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void rejectsCallerMistakesQuotingTheValue() {
+    assertThatThrownBy(() -> new VectorArena(0)).hasMessageContaining("dimension 0");
+    try (VectorArena arena = new VectorArena(4)) {
+      assertThatThrownBy(() -> arena.set(1, new float[3]))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("has 3 dimensions; expected 4")
+          .extracting(e -> ((InvalidInputException) e).code())
+          .isEqualTo(ErrorCode.DIMENSION_MISMATCH);
+      assertThatThrownBy(() -> arena.set(-1, new float[4])).hasMessageContaining("doc id -1");
+      assertThatThrownBy(() -> arena.get(0, new float[5])).isInstanceOf(InvalidInputException.class);
+    }
+  }
+
+  @Test
+  void chunkSizeFollowsTheDimension() {
+    assertThat(VectorArena.defaultChunkShift(3)).isEqualTo(14);
+    assertThat(VectorArena.defaultChunkShift(384)).isEqualTo(14);
+    assertThat(VectorArena.defaultChunkShift(768)).isEqualTo(13);
+    assertThat(VectorArena.defaultChunkShift(1 << 16)).isEqualTo(7);
+  }
+
+  @Test
+  void everyUseAfterCloseFailsClearly() {
+    VectorArena arena = new VectorArena(2);
+    arena.set(0, new float[] {1, 2});
+    arena.close();
+    arena.close(); // idempotent
+    List<Executable> uses = List.of(
+        () -> arena.set(1, new float[2]),
+        () -> arena.get(0, new float[2]),
+        () -> arena.has(0),
+        () -> arena.segmentOf(0),
+        () -> arena.maxDocExclusive(),
+        () -> arena.vectorCount(),
+        () -> arena.forEach(RoaringBitmap.bitmapOf(0), (d, s, o) -> {}),
+        () -> arena.save(Path.of("never-written"), 1));
+    for (Executable use : uses) {
+      assertThatThrownBy(use::execute)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("is closed");
+    }
+    assertThat(arena.toString()).contains("closed");
+  }
+
+  static float[] vector(SplittableRandom random, int dimension) {
+    float[] v = new float[dimension];
+    for (int i = 0; i < dimension; i++) {
+      v[i] = (float) random.nextDouble(-1, 1);
+    }
+    return v;
+  }
+}

@@ -1,0 +1,154 @@
+package io.venndb.vector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.venndb.error.ErrorCode;
+import io.venndb.error.InvalidInputException;
+import io.venndb.testing.TestSeed;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Both kernel twins against exact and double-precision oracles at lengths that hit every tail. */
+@ExtendWith(TestSeed.class)
+class VectorKernelsTest {
+  static final int[] LENGTHS = {1, 2, 3, 7, 13, 16, 17, 207, 384, 768, 1021, 4098};
+  static final long[] ODD_OFFSETS = {0, 1, 3, 4, 7, 12};
+
+  static Stream<VectorKernels> twins() {
+    return Stream.concat(Stream.of(Kernels.scalar()), Kernels.simd().stream());
+  }
+
+  /** Small integers make every product and partial sum exact in float, so results must be too. */
+  @ParameterizedTest
+  @MethodSource("twins")
+  void integerVectorsGiveExactResults(VectorKernels kernels) {
+    SplittableRandom random = TestSeed.random("kernels.integers." + kernels.name());
+    for (int n : LENGTHS) {
+      float[] a = integers(random, n), b = integers(random, n);
+      Oracle exact = Oracle.of(a, b);
+      assertThat(kernels.dot(a, b)).as("dot n=%d", n).isEqualTo((float) exact.dot);
+      assertThat(kernels.squareDistance(a, b)).as("l2² n=%d", n).isEqualTo((float) exact.square);
+      assertThat(kernels.cosine(a, b)).as("cos n=%d", n).isEqualTo((float) exact.cosine());
+      try (Arena arena = Arena.ofConfined()) {
+        for (long offset : ODD_OFFSETS) {
+          MemorySegment segment = copyAt(arena, a, offset);
+          assertThat(kernels.dot(segment, offset, b)).isEqualTo((float) exact.dot);
+          assertThat(kernels.squareDistance(segment, offset, b)).isEqualTo((float) exact.square);
+          assertThat(kernels.cosine(segment, offset, b)).isEqualTo((float) exact.cosine());
+          assertThat(kernels.sum(segment, offset, n)).isEqualTo((float) exact.sumA);
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("twins")
+  void realVectorsMatchDoublePrecision(VectorKernels kernels) {
+    SplittableRandom random = TestSeed.random("kernels.reals." + kernels.name());
+    for (int n : LENGTHS) {
+      float[] a = reals(random, n), b = reals(random, n);
+      Oracle exact = Oracle.of(a, b);
+      assertThat(kernels.dot(a, b)).isCloseTo((float) exact.dot, within(exact.dotSlack()));
+      assertThat(kernels.squareDistance(a, b))
+          .isCloseTo((float) exact.square, within(exact.squareSlack()));
+      assertThat(kernels.cosine(a, b)).isCloseTo((float) exact.cosine(), within(1e-5f));
+      try (Arena arena = Arena.ofConfined()) {
+        long offset = ODD_OFFSETS[random.nextInt(ODD_OFFSETS.length)];
+        MemorySegment segment = copyAt(arena, a, offset);
+        assertThat(kernels.dot(segment, offset, b))
+            .isCloseTo((float) exact.dot, within(exact.dotSlack()));
+        assertThat(kernels.squareDistance(segment, offset, b))
+            .isCloseTo((float) exact.square, within(exact.squareSlack()));
+        assertThat(kernels.cosine(segment, offset, b)).isCloseTo((float) exact.cosine(), within(1e-5f));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("twins")
+  void handCheckedValues(VectorKernels kernels) {
+    float[] a = {1, 2, 3}, b = {4, -5, 6};
+    assertThat(kernels.dot(a, b)).isEqualTo(12f);
+    assertThat(kernels.squareDistance(a, b)).isEqualTo(9f + 49f + 9f);
+    assertThat(kernels.cosine(new float[] {3, 0}, new float[] {1, 1}))
+        .isCloseTo((float) Math.sqrt(0.5), within(1e-7f));
+    assertThat(kernels.cosine(new float[] {1, 0}, new float[] {-2, 0})).isEqualTo(-1f);
+  }
+
+  @ParameterizedTest
+  @MethodSource("twins")
+  void cosineOfZeroVectorIsNaN(VectorKernels kernels) {
+    assertThat(kernels.cosine(new float[3], new float[] {1, 2, 3})).isNaN();
+  }
+
+  @ParameterizedTest
+  @MethodSource("twins")
+  void differentLengthsAreRejected(VectorKernels kernels) {
+    assertThatThrownBy(() -> kernels.dot(new float[3], new float[4]))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("3 and 4")
+        .extracting(e -> ((InvalidInputException) e).code())
+        .isEqualTo(ErrorCode.DIMENSION_MISMATCH);
+  }
+
+  static float[] integers(SplittableRandom random, int n) {
+    float[] v = new float[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = random.nextInt(-3, 4);
+    }
+    v[random.nextInt(n)] = 1; // never all zero, so cosine is defined
+    return v;
+  }
+
+  static float[] reals(SplittableRandom random, int n) {
+    float[] v = new float[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = (float) random.nextDouble(-1, 1);
+    }
+    return v;
+  }
+
+  static MemorySegment copyAt(Arena arena, float[] v, long byteOffset) {
+    MemorySegment segment = arena.allocate(byteOffset + 4L * v.length);
+    for (int i = 0; i < v.length; i++) {
+      segment.set(ScalarKernels.FLOAT, byteOffset + 4L * i, v[i]);
+    }
+    return segment;
+  }
+
+  /** Double-precision results plus the sums of absolute terms that bound float rounding error. */
+  record Oracle(double dot, double square, double normA, double normB, double sumA, double absDot) {
+    static Oracle of(float[] a, float[] b) {
+      double dot = 0, square = 0, normA = 0, normB = 0, sumA = 0, absDot = 0;
+      for (int i = 0; i < a.length; i++) {
+        dot += (double) a[i] * b[i];
+        absDot += Math.abs((double) a[i] * b[i]);
+        square += ((double) a[i] - b[i]) * ((double) a[i] - b[i]);
+        normA += (double) a[i] * a[i];
+        normB += (double) b[i] * b[i];
+        sumA += a[i];
+      }
+      return new Oracle(dot, square, normA, normB, sumA, absDot);
+    }
+
+    double cosine() {
+      return dot / Math.sqrt(normA * normB);
+    }
+
+    /** Well below one term's weight at n=4098, so a dropped element still fails. */
+    float dotSlack() {
+      return (float) (1e-5 * absDot + 1e-6);
+    }
+
+    float squareSlack() {
+      return (float) (1e-5 * square + 1e-6);
+    }
+  }
+}
