@@ -1,0 +1,113 @@
+package io.venndb.api;
+
+import io.venndb.catalog.CollectionSchema;
+import io.venndb.catalog.ValueNormalizer;
+import io.venndb.index.CollectionIndexes;
+import io.venndb.ingest.CollectionLoader;
+import io.venndb.ingest.CollectionWriter;
+import io.venndb.ingest.Mutation;
+import io.venndb.ingest.WriteResult;
+import io.venndb.query.Predicate;
+import io.venndb.query.Row;
+import io.venndb.query.SearchHit;
+import io.venndb.query.SearchRequest;
+import io.venndb.query.Searcher;
+import io.venndb.store.CollectionStore;
+import io.venndb.store.ReadView;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One collection of a {@link VennDB}: writes, point reads and searches. Thread-safe: writes are
+ * serialised, reads run on consistent views concurrently with them. Every write method is atomic
+ * (a batch applies whole or not at all) and, by default, durable when it returns.
+ */
+public final class Collection {
+  private final CollectionStore store;
+  private final CollectionWriter writer;
+  private final Searcher searcher;
+  private final boolean syncEveryCommit;
+
+  Collection(CollectionStore store, boolean syncEveryCommit) {
+    CollectionIndexes indexes = new CollectionIndexes(store.schema());
+    CollectionLoader.load(store, indexes);
+    this.store = store;
+    this.writer = new CollectionWriter(store, indexes);
+    this.searcher = new Searcher(store, indexes);
+    this.syncEveryCommit = syncEveryCommit;
+  }
+
+  public String name() {
+    return store.schema().name();
+  }
+
+  public CollectionSchema schema() {
+    return store.schema();
+  }
+
+  /** Number of live rows. */
+  public long size() {
+    try (ReadView view = store.acquire()) {
+      return view.liveCount();
+    }
+  }
+
+  /** Inserts one row; fails with ALREADY_EXISTS if its key is present. */
+  public WriteResult insert(Map<String, ?> row) {
+    return write(List.of(new Mutation.Insert(row)));
+  }
+
+  /** Inserts all rows atomically; if any row is invalid or its key exists, none is inserted. */
+  public WriteResult insertAll(List<? extends Map<String, ?>> rows) {
+    return write(rows.stream().<Mutation>map(Mutation.Insert::new).toList());
+  }
+
+  /** Inserts or replaces one row (a replaced row gets a new doc id). */
+  public WriteResult upsert(Map<String, ?> row) {
+    return write(List.of(new Mutation.Upsert(row)));
+  }
+
+  public WriteResult upsertAll(List<? extends Map<String, ?>> rows) {
+    return write(rows.stream().<Mutation>map(Mutation.Upsert::new).toList());
+  }
+
+  /** Deletes the row with this key; false when there was none. */
+  public boolean delete(Object key) {
+    return write(List.of(new Mutation.Delete(key))).deleted() == 1;
+  }
+
+  /** Applies a mixed batch of inserts, upserts and deletes atomically. */
+  public WriteResult write(List<? extends Mutation> batch) {
+    return writer.apply(batch, syncEveryCommit);
+  }
+
+  /** A group-commit loader: batches of {@code batchSize} rows, one fsync per {@code flush()}. */
+  public BulkWriter bulkWriter(int batchSize) {
+    return new BulkWriter(writer, store.rocks(), Math.max(1, batchSize));
+  }
+
+  /** The row with this key, if any. */
+  public Optional<Row> get(Object key) {
+    return searcher.get(ValueNormalizer.primaryKey(schema().keyType(), schema().primaryKey(), key));
+  }
+
+  /** Exact nearest-neighbour search; see {@link SearchRequest}. */
+  public List<SearchHit> search(SearchRequest request) {
+    return searcher.search(request);
+  }
+
+  /** Rows matching {@code filter} in storage order, at most {@code limit}. */
+  public List<Row> find(Predicate filter, int limit) {
+    return searcher.find(filter, limit, null);
+  }
+
+  /** Exact count of rows matching {@code filter} (null: all rows). */
+  public long count(Predicate filter) {
+    return searcher.count(filter);
+  }
+
+  void close() {
+    store.close();
+  }
+}

@@ -1,0 +1,66 @@
+package io.venndb.cli;
+
+import static io.venndb.query.Predicate.and;
+import static io.venndb.query.Predicate.containsAll;
+import static io.venndb.query.Predicate.containsTag;
+import static io.venndb.query.Predicate.eq;
+import static io.venndb.query.Predicate.lt;
+import static io.venndb.query.Predicate.not;
+
+import io.venndb.api.Collection;
+import io.venndb.datasets.DebianPackages;
+import io.venndb.embed.Embedder;
+import io.venndb.query.Predicate;
+import io.venndb.query.SearchHit;
+import io.venndb.query.SearchRequest;
+import java.util.List;
+
+/** The hybrid queries the demo runs: a vector ranking combined with scalar filters, all exact. */
+final class DemoQueries {
+  private DemoQueries() {}
+
+  /** One demo query: a text to embed, a filter (null for none), a limit and an optional threshold. */
+  record Spec(String title, String text, Predicate filter, int limit, float minSimilarity) {}
+
+  static final List<Spec> SPECS = List.of(
+      new Spec("'text editor' among section = editors", "text editor",
+          eq("section", "editors"), 8, Float.NaN),
+      new Spec("'image viewer' tagged interface::x11, installed size < 5 MB", "image viewer",
+          and(containsTag("tags", "interface::x11"), lt("installed_size_kb", 5_000L)), 8, Float.NaN),
+      new Spec("'http client library' in section python, NOT priority = extra",
+          "http client library", and(eq("section", "python"), not(eq("priority", "extra"))), 5, Float.NaN),
+      new Spec("'network time synchronization', similarity >= 0.6, any section",
+          "network time synchronization", null, 10, 0.6f),
+      new Spec("'fast file search tool' written in Rust (tags role::program AND implemented-in::rust)",
+          "fast file search tool", containsAll("tags", List.of("role::program", "implemented-in::rust")), 5, Float.NaN));
+
+  static void run(Collection packages, Embedder embedder) {
+    for (Spec spec : SPECS) {
+      runOne(packages, embedder, spec);
+    }
+  }
+
+  private static void runOne(Collection packages, Embedder embedder, Spec spec) {
+    long t0 = System.nanoTime();
+    float[] q = embedder.embed(spec.text());
+    long t1 = System.nanoTime();
+    SearchRequest request = SearchRequest.nearest(DebianPackages.EMBEDDING, q, spec.limit())
+        .withFilter(spec.filter()).withColumns(List.of("section", "installed_size_kb", "description"));
+    if (!Float.isNaN(spec.minSimilarity())) {
+      request = request.withMinSimilarity(spec.minSimilarity());
+    }
+    List<SearchHit> hits = packages.search(request);
+    long t2 = System.nanoTime();
+    long matching = spec.filter() == null ? packages.size() : packages.count(spec.filter());
+    System.out.printf("%n== %s%n   filter matches %,d of %,d rows; embed %.1f ms, exact search %.1f ms, %d rows%n",
+        spec.title(), matching, packages.size(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, hits.size());
+    for (SearchHit h : hits) {
+      System.out.printf("   %.3f  %-28s %-12s %8s kB  %s%n", h.similarity(), h.key(), h.row().get("section"),
+          h.row().get("installed_size_kb"), truncate(String.valueOf(h.row().get("description")), 60));
+    }
+  }
+
+  private static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 3) + "...";
+  }
+}

@@ -1,0 +1,194 @@
+package io.venndb.ingest;
+
+import io.venndb.catalog.ColumnDef;
+import io.venndb.catalog.CollectionSchema;
+import io.venndb.catalog.Limits;
+import io.venndb.catalog.ValueNormalizer;
+import io.venndb.error.ErrorCode;
+import io.venndb.error.InvalidInputException;
+import io.venndb.index.CollectionIndexes;
+import io.venndb.store.CollectionStore;
+import io.venndb.store.Keys;
+import io.venndb.store.RocksStore;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import org.roaringbitmap.RoaringBitmap;
+import org.rocksdb.WriteBatch;
+
+/**
+ * The single entry point for writes to one collection: validate → resolve keys → allocate doc ids
+ * → stage rows, keys and counters in one WriteBatch → commit (fsynced or not) → apply to arenas,
+ * indexes and live docs → publish a view. Commits are serialised, so every replica applying the
+ * same batches in the same order reaches the same doc ids. A batch that fails anywhere before the
+ * commit applies nothing.
+ */
+public final class CollectionWriter {
+  private final CollectionStore store;
+  private final CollectionIndexes indexes;
+  private final ReentrantLock commitLock = new ReentrantLock();
+
+  public CollectionWriter(CollectionStore store, CollectionIndexes indexes) {
+    this.store = store;
+    this.indexes = indexes;
+  }
+
+  /** Applies the batch atomically; with {@code sync} it is durable on disk when this returns. */
+  public WriteResult apply(List<? extends Mutation> batch, boolean sync) {
+    if (batch.size() > Limits.MAX_BATCH_ROWS) {
+      throw new InvalidInputException(ErrorCode.TOO_LARGE,
+          "batch of " + batch.size() + " writes exceeds the limit of " + Limits.MAX_BATCH_ROWS);
+    }
+    List<Object> prepared = prepare(batch);
+    commitLock.lock();
+    try {
+      return commit(batch, prepared, sync);
+    } finally {
+      commitLock.unlock();
+    }
+  }
+
+  /** Validates and encodes outside the lock: a PreparedRow per insert/upsert, a key per delete. */
+  private List<Object> prepare(List<? extends Mutation> batch) {
+    CollectionSchema schema = store.schema();
+    List<Object> prepared = new ArrayList<>(batch.size());
+    for (Mutation m : batch) {
+      prepared.add(switch (m) {
+        case Mutation.Insert i -> PreparedRow.of(schema, i.row());
+        case Mutation.Upsert u -> PreparedRow.of(schema, u.row());
+        case Mutation.Delete d -> ValueNormalizer.primaryKey(schema.keyType(), schema.primaryKey(), d.key());
+        case null -> throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "null mutation in batch");
+      });
+    }
+    return prepared;
+  }
+
+  private WriteResult commit(List<? extends Mutation> batch, List<Object> prepared, boolean sync) {
+    Staging s = new Staging();
+    for (int i = 0; i < batch.size(); i++) {
+      Mutation m = batch.get(i);
+      if (m instanceof Mutation.Delete) {
+        s.delete(prepared.get(i));
+      } else {
+        s.put((PreparedRow) prepared.get(i), m instanceof Mutation.Insert);
+      }
+    }
+    long generation = store.generation() + 1;
+    try (WriteBatch wb = new WriteBatch()) {
+      s.stage(wb);
+      store.stageCounters(wb, s.nextDocId, generation);
+      store.rocks().write(wb, sync);
+    }
+    s.applyToMemory();
+    store.publish(s.added, s.removed, s.nextDocId, generation);
+    return new WriteResult(s.inserted, s.updated, s.deleted, generation);
+  }
+
+  /** The effects of one batch, resolved against the stored keys and against earlier rows of itself. */
+  private final class Staging {
+    final Map<Object, Integer> keyToDoc = new HashMap<>();
+    final List<PreparedRow> rows = new ArrayList<>();
+    final List<Integer> rowDocs = new ArrayList<>();
+    final RoaringBitmap added = new RoaringBitmap();
+    final RoaringBitmap removed = new RoaringBitmap();
+    final List<Object> deletedKeys = new ArrayList<>();
+    int nextDocId = store.nextDocId();
+    int inserted;
+    int updated;
+    int deleted;
+
+    int currentDoc(Object key) {
+      Integer doc = keyToDoc.get(key);
+      return doc != null ? doc : store.docIdOf(null, key);
+    }
+
+    void put(PreparedRow row, boolean insertOnly) {
+      int existing = currentDoc(row.key());
+      if (existing >= 0 && insertOnly) {
+        throw new InvalidInputException(ErrorCode.ALREADY_EXISTS, "duplicate primary key '"
+            + row.key() + "' in collection '" + store.schema().name() + "'");
+      }
+      if (nextDocId == Integer.MAX_VALUE - 1) {
+        throw new InvalidInputException(ErrorCode.TOO_LARGE, "collection '" + store.schema().name()
+            + "' ran out of doc ids; compact it");
+      }
+      int doc = nextDocId++;
+      retire(existing);
+      if (existing >= 0) {
+        updated++;
+      } else {
+        inserted++;
+      }
+      keyToDoc.put(row.key(), doc);
+      rows.add(row);
+      rowDocs.add(doc);
+      added.add(doc);
+    }
+
+    void delete(Object key) {
+      int existing = currentDoc(key);
+      if (existing >= 0) {
+        retire(existing);
+        keyToDoc.put(key, -1);
+        deletedKeys.add(key);
+        deleted++;
+      }
+    }
+
+    /** A replaced or deleted doc: a tombstone in live docs, its row removed in the same batch. */
+    private void retire(int doc) {
+      if (doc < 0) {
+        return;
+      }
+      if (added.contains(doc)) {
+        added.remove(doc);
+      } else {
+        removed.add(doc);
+      }
+    }
+
+    void stage(WriteBatch wb) {
+      RocksStore rocks = store.rocks();
+      int id = store.id();
+      for (int doc : removed) {
+        rocks.delete(wb, RocksStore.Family.ROWS, Keys.row(id, doc));
+      }
+      for (int i = 0; i < rows.size(); i++) {
+        int doc = rowDocs.get(i);
+        if (added.contains(doc)) {
+          rocks.put(wb, RocksStore.Family.ROWS, Keys.row(id, doc), rows.get(i).encoded());
+          rocks.put(wb, RocksStore.Family.KEYS, Keys.primaryKey(id, store.schema().keyType(), rows.get(i).key()),
+              ByteBuffer.allocate(4).putInt(doc).array());
+        }
+      }
+      for (Object key : deletedKeys) {
+        if (keyToDoc.get(key) == -1) {
+          rocks.delete(wb, RocksStore.Family.KEYS, Keys.primaryKey(id, store.schema().keyType(), key));
+        }
+      }
+    }
+
+    void applyToMemory() {
+      for (int i = 0; i < rows.size(); i++) {
+        int doc = rowDocs.get(i);
+        if (added.contains(doc)) {
+          applyRow(store, indexes, doc, rows.get(i).values());
+        }
+      }
+    }
+  }
+
+  /** Puts one row's vectors into the arenas and its scalars into the indexes. */
+  static void applyRow(CollectionStore store, CollectionIndexes indexes, int doc, Object[] values) {
+    List<ColumnDef> columns = store.schema().columns();
+    for (int c = 0; c < columns.size(); c++) {
+      if (columns.get(c).isVector() && values[c] != null) {
+        store.arena(c).set(doc, columns.get(c).metric().prepare((float[]) values[c]));
+      }
+    }
+    indexes.add(doc, values);
+  }
+}

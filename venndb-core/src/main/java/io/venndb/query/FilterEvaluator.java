@@ -1,0 +1,166 @@
+package io.venndb.query;
+
+import io.venndb.catalog.CollectionSchema;
+import io.venndb.index.BitmapIndex;
+import io.venndb.index.CollectionIndexes;
+import io.venndb.index.ScalarIndex;
+import io.venndb.index.SortedIndex;
+import io.venndb.sets.Bitmaps;
+import io.venndb.store.CollectionStore;
+import io.venndb.store.ReadView;
+import java.util.List;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Evaluates a bound predicate to doc-id bitmaps over one {@link ReadView}, with SQL's three-valued
+ * logic: every node yields the docs where it is TRUE and the docs where it is FALSE; the rest are
+ * UNKNOWN. NOT swaps the two, so no complement is ever taken against anything but live docs, and
+ * {@code NOT (x = 1)} never returns rows whose x is NULL.
+ */
+public final class FilterEvaluator {
+  private final CollectionStore store;
+  private final CollectionIndexes indexes;
+  private final ReadView view;
+  private final CollectionSchema schema;
+
+  public FilterEvaluator(CollectionStore store, CollectionIndexes indexes, ReadView view) {
+    this.store = store;
+    this.indexes = indexes;
+    this.view = view;
+    this.schema = store.schema();
+  }
+
+  /** Live docs where the predicate is TRUE. */
+  public RoaringBitmap matching(Predicate bound) {
+    return evaluate(bound).whenTrue();
+  }
+
+  /** The TRUE and FALSE doc sets of a node, both within live docs and disjoint. */
+  record Truth(RoaringBitmap whenTrue, RoaringBitmap whenFalse) {
+    Truth not() {
+      return new Truth(whenFalse, whenTrue);
+    }
+  }
+
+  Truth evaluate(Predicate p) {
+    return switch (p) {
+      case Predicate.And a -> and(a.children());
+      case Predicate.Or o -> or(o.children());
+      case Predicate.Not n -> evaluate(n.child()).not();
+      default -> leaf(p);
+    };
+  }
+
+  /** AND is TRUE where all children are, FALSE where any is; intersections start from the smallest. */
+  private Truth and(List<Predicate> children) {
+    List<Truth> parts = children.stream().map(this::evaluate).toList();
+    return new Truth(Bitmaps.and(trueSets(parts)), Bitmaps.or(falseSets(parts)));
+  }
+
+  /** OR is TRUE where any child is, FALSE where all are. */
+  private Truth or(List<Predicate> children) {
+    List<Truth> parts = children.stream().map(this::evaluate).toList();
+    return new Truth(Bitmaps.or(trueSets(parts)), Bitmaps.and(falseSets(parts)));
+  }
+
+  private static RoaringBitmap[] trueSets(List<Truth> parts) {
+    return parts.stream().map(Truth::whenTrue).toArray(RoaringBitmap[]::new);
+  }
+
+  private static RoaringBitmap[] falseSets(List<Truth> parts) {
+    return parts.stream().map(Truth::whenFalse).toArray(RoaringBitmap[]::new);
+  }
+
+  private Truth leaf(Predicate leaf) {
+    String column = columnOf(leaf);
+    if (schema.isPrimaryKey(column)) {
+      return primaryKeyLeaf(leaf);
+    }
+    ScalarIndex index = indexes.at(schema.position(column));
+    return index == null ? scanLeaf(leaf, schema.position(column)) : indexLeaf(leaf, index);
+  }
+
+  private Truth indexLeaf(Predicate leaf, ScalarIndex index) {
+    RoaringBitmap present = RoaringBitmap.and(index.present(), view.liveDocs());
+    if (leaf instanceof Predicate.IsNull) {
+      return new Truth(Bitmaps.andNot(view.liveDocs(), present), present);
+    }
+    RoaringBitmap hits = RoaringBitmap.and(indexMatches(leaf, index), present);
+    return new Truth(hits, Bitmaps.andNot(present, hits));
+  }
+
+  private static RoaringBitmap indexMatches(Predicate leaf, ScalarIndex index) {
+    return switch (leaf) {
+      case Predicate.Compare c -> compareMatches(c, index);
+      case Predicate.In in -> index.anyOf(in.values());
+      case Predicate.Tags t -> t.all() ? ((BitmapIndex) index).allOf(t.tags()) : index.anyOf(t.tags());
+      default -> throw new IllegalArgumentException("not a leaf: " + leaf);
+    };
+  }
+
+  private static RoaringBitmap compareMatches(Predicate.Compare c, ScalarIndex index) {
+    Comparable<?> v = (Comparable<?>) c.value();
+    return switch (c.op()) {
+      case EQ -> index.equal(v);
+      case NE -> Bitmaps.andNot(index.present(), index.equal(v));
+      case LT, LE, GT, GE -> index instanceof SortedIndex sorted
+          ? rangeOf(sorted, c.op(), v)
+          : index.matching(key -> RowTruth.compare(c.op(), key, v));
+    };
+  }
+
+  private static RoaringBitmap rangeOf(SortedIndex index, Predicate.Op op, Comparable<?> v) {
+    return switch (op) {
+      case LT -> index.range(null, false, v, false);
+      case LE -> index.range(null, false, v, true);
+      case GT -> index.range(v, false, null, false);
+      case GE -> index.range(v, true, null, false);
+      default -> throw new IllegalArgumentException(op.name());
+    };
+  }
+
+  /** Key equality and IN are point lookups; anything else on the key reads the rows. */
+  private Truth primaryKeyLeaf(Predicate leaf) {
+    RoaringBitmap hits = new RoaringBitmap();
+    switch (leaf) {
+      case Predicate.IsNull n -> { }
+      case Predicate.Compare c when c.op() == Predicate.Op.EQ -> addKey(hits, c.value());
+      case Predicate.In in -> in.values().forEach(k -> addKey(hits, k));
+      default -> {
+        return scanLeaf(leaf, -1);
+      }
+    }
+    hits.and(view.liveDocs());
+    return new Truth(hits, Bitmaps.andNot(view.liveDocs(), hits));
+  }
+
+  private void addKey(RoaringBitmap hits, Object key) {
+    int doc = store.docIdOf(view, key);
+    if (doc >= 0) {
+      hits.add(doc);
+    }
+  }
+
+  /** Reads every row of the view; {@code position} -1 means the primary key. */
+  private Truth scanLeaf(Predicate leaf, int position) {
+    RoaringBitmap t = new RoaringBitmap();
+    RoaringBitmap f = new RoaringBitmap();
+    store.scanRows(view, (doc, row) -> {
+      Boolean truth = RowTruth.leaf(leaf, position < 0 ? row.primaryKey() : row.values()[position]);
+      if (truth != null) {
+        (truth ? t : f).add(doc);
+      }
+    });
+    return new Truth(t, f);
+  }
+
+  static String columnOf(Predicate leaf) {
+    return switch (leaf) {
+      case Predicate.Compare c -> c.column();
+      case Predicate.In in -> in.column();
+      case Predicate.Tags t -> t.column();
+      case Predicate.IsNull n -> n.column();
+      default -> throw new IllegalArgumentException("not a leaf: " + leaf);
+    };
+  }
+}

@@ -1,0 +1,156 @@
+package io.venndb.query;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A condition on a row, as an immutable tree. SQL three-valued logic: on a NULL column a
+ * comparison is unknown, and NOT unknown is unknown, so {@code NOT (x = 1)} does not match rows
+ * whose x is NULL. Vector conditions join this tree in the query-engine issue.
+ *
+ * <p>Build with the static factories ({@code Predicate.eq("section", "editors")}, {@code and(...)}).
+ */
+public sealed interface Predicate {
+
+  /** Comparison operators. */
+  enum Op {
+    EQ("="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">=");
+
+    final String symbol;
+
+    Op(String symbol) {
+      this.symbol = symbol;
+    }
+
+    /** The operator that holds exactly when this one fails on a non-null value. */
+    Op negate() {
+      return switch (this) {
+        case EQ -> NE;
+        case NE -> EQ;
+        case LT -> GE;
+        case LE -> GT;
+        case GT -> LE;
+        case GE -> LT;
+      };
+    }
+  }
+
+  /** {@code column op value}. */
+  record Compare(String column, Op op, Object value) implements Predicate {
+    public Compare {
+      Objects.requireNonNull(column, "column");
+      Objects.requireNonNull(op, "op");
+      Objects.requireNonNull(value, "value of comparison on " + column + " (use isNull for NULL)");
+    }
+
+    @Override
+    public String toString() {
+      return column + " " + op.symbol + " " + (value instanceof String s ? "'" + s + "'" : value);
+    }
+  }
+
+  /** {@code column IN (values)}. */
+  record In(String column, List<?> values) implements Predicate {
+    public In {
+      Objects.requireNonNull(column, "column");
+      values = List.copyOf(values);
+    }
+  }
+
+  /** Tag containment: ANY = the row has at least one of the tags, ALL = it has every one. */
+  record Tags(String column, boolean all, List<String> tags) implements Predicate {
+    public Tags {
+      Objects.requireNonNull(column, "column");
+      tags = List.copyOf(tags);
+    }
+  }
+
+  /** {@code column IS NULL}; never unknown. */
+  record IsNull(String column) implements Predicate {
+    public IsNull {
+      Objects.requireNonNull(column, "column");
+    }
+  }
+
+  record And(List<Predicate> children) implements Predicate {
+    public And {
+      children = List.copyOf(children);
+    }
+  }
+
+  record Or(List<Predicate> children) implements Predicate {
+    public Or {
+      children = List.copyOf(children);
+    }
+  }
+
+  record Not(Predicate child) implements Predicate {
+    public Not {
+      Objects.requireNonNull(child, "child");
+    }
+  }
+
+  static Predicate eq(String column, Object value) {
+    return new Compare(column, Op.EQ, value);
+  }
+
+  static Predicate ne(String column, Object value) {
+    return new Compare(column, Op.NE, value);
+  }
+
+  static Predicate lt(String column, Object value) {
+    return new Compare(column, Op.LT, value);
+  }
+
+  static Predicate le(String column, Object value) {
+    return new Compare(column, Op.LE, value);
+  }
+
+  static Predicate gt(String column, Object value) {
+    return new Compare(column, Op.GT, value);
+  }
+
+  static Predicate ge(String column, Object value) {
+    return new Compare(column, Op.GE, value);
+  }
+
+  static Predicate between(String column, Object low, Object high) {
+    return and(ge(column, low), le(column, high));
+  }
+
+  static Predicate in(String column, List<?> values) {
+    return new In(column, values);
+  }
+
+  static Predicate containsTag(String column, String tag) {
+    return new Tags(column, false, List.of(tag));
+  }
+
+  static Predicate containsAny(String column, List<String> tags) {
+    return new Tags(column, false, tags);
+  }
+
+  static Predicate containsAll(String column, List<String> tags) {
+    return new Tags(column, true, tags);
+  }
+
+  static Predicate isNull(String column) {
+    return new IsNull(column);
+  }
+
+  static Predicate isNotNull(String column) {
+    return new Not(new IsNull(column));
+  }
+
+  static Predicate and(Predicate... children) {
+    return new And(List.of(children));
+  }
+
+  static Predicate or(Predicate... children) {
+    return new Or(List.of(children));
+  }
+
+  static Predicate not(Predicate child) {
+    return new Not(child);
+  }
+}

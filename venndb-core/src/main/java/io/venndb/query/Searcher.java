@@ -1,0 +1,171 @@
+package io.venndb.query;
+
+import io.venndb.catalog.ColumnDef;
+import io.venndb.catalog.ColumnType;
+import io.venndb.catalog.CollectionSchema;
+import io.venndb.catalog.VectorValues;
+import io.venndb.error.ErrorCode;
+import io.venndb.error.InvalidInputException;
+import io.venndb.index.CollectionIndexes;
+import io.venndb.index.FlatVectorSearch;
+import io.venndb.index.ScoredDocs;
+import io.venndb.store.CollectionStore;
+import io.venndb.store.ReadView;
+import io.venndb.store.RowCodec;
+import io.venndb.vector.Metric;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Runs requests against one collection on one consistent view: the filter becomes a doc-id
+ * bitmap, exact vector search runs over that bitmap on the arena, and rows are fetched at the
+ * view's snapshot. Holds no per-query state.
+ */
+public final class Searcher {
+  private final CollectionStore store;
+  private final CollectionIndexes indexes;
+
+  public Searcher(CollectionStore store, CollectionIndexes indexes) {
+    this.store = store;
+    this.indexes = indexes;
+  }
+
+  public List<SearchHit> search(SearchRequest request) {
+    ColumnDef column = vectorColumn(request.column());
+    float[] query = VectorValues.checked(column, request.vector());
+    checkLimit(request.limit());
+    Predicate filter = bindFilter(request.filter());
+    checkThreshold(column, request);
+    List<String> projection = projection(request.columns());
+    try (ReadView view = store.acquire()) {
+      RoaringBitmap candidates = candidates(view, filter);
+      ScoredDocs scored = flatSearch(column, query, request, candidates);
+      return hits(view, scored, request.limit(), column.metric(), projection);
+    }
+  }
+
+  /** Rows matching {@code filter} (all rows when null), in doc-id order, at most {@code limit}. */
+  public List<Row> find(Predicate filter, int limit, List<String> columns) {
+    checkLimit(limit);
+    Predicate bound = bindFilter(filter);
+    List<String> projection = projection(columns);
+    try (ReadView view = store.acquire()) {
+      List<Row> rows = new ArrayList<>();
+      var it = candidates(view, bound).getIntIterator();
+      while (it.hasNext() && rows.size() < limit) {
+        rows.add(fetch(view, it.next(), projection));
+      }
+      return rows;
+    }
+  }
+
+  /** The row stored under an already normalised primary key, if any. */
+  public Optional<Row> get(Object key) {
+    try (ReadView view = store.acquire()) {
+      int doc = store.docIdOf(view, key);
+      return doc < 0 ? Optional.empty() : Optional.of(fetch(view, doc, projection(null)));
+    }
+  }
+
+  /** Number of live rows matching {@code filter} (all when null); exact. */
+  public long count(Predicate filter) {
+    Predicate bound = bindFilter(filter);
+    try (ReadView view = store.acquire()) {
+      return bound == null ? view.liveCount() : candidates(view, bound).getLongCardinality();
+    }
+  }
+
+  private RoaringBitmap candidates(ReadView view, Predicate bound) {
+    return bound == null ? view.liveDocs() : new FilterEvaluator(store, indexes, view).matching(bound);
+  }
+
+  private ScoredDocs flatSearch(ColumnDef column, float[] query, SearchRequest request, RoaringBitmap candidates) {
+    var arena = store.arena(store.schema().position(column.name()));
+    if (!request.hasThreshold()) {
+      return FlatVectorSearch.topK(arena, column.metric(), query, request.limit(), candidates);
+    }
+    float maxDistance = column.metric().distance(request.minSimilarity());
+    return FlatVectorSearch.withinDistance(arena, column.metric(), query, maxDistance, candidates);
+  }
+
+  /** The first {@code limit} scored docs as hits (a threshold search may have found more). */
+  private List<SearchHit> hits(ReadView view, ScoredDocs scored, int limit, Metric metric, List<String> projection) {
+    int n = Math.min(limit, scored.size());
+    List<SearchHit> hits = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      float distance = scored.distance(i);
+      hits.add(new SearchHit(fetch(view, scored.docId(i), projection), distance, metric.similarity(distance)));
+    }
+    return hits;
+  }
+
+  private Row fetch(ReadView view, int docId, List<String> projection) {
+    RowCodec.Decoded decoded = store.row(view, docId);
+    if (decoded == null) {
+      throw new IllegalStateException("doc " + docId + " is live in the view but has no row");
+    }
+    return toRow(store.schema(), decoded, projection);
+  }
+
+  static Row toRow(CollectionSchema schema, RowCodec.Decoded decoded, List<String> projection) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    List<ColumnDef> columns = schema.columns();
+    for (String name : projection) {
+      int p = schema.position(name);
+      values.put(columns.get(p).name(), external(columns.get(p), decoded.values()[p]));
+    }
+    return new Row(decoded.primaryKey(), values);
+  }
+
+  private static Object external(ColumnDef column, Object stored) {
+    if (stored != null && column.type() == ColumnType.TIMESTAMP) {
+      return Instant.EPOCH.plus((Long) stored, ChronoUnit.MICROS);
+    }
+    return stored;
+  }
+
+  private List<String> projection(List<String> requested) {
+    CollectionSchema schema = store.schema();
+    if (requested == null) {
+      return schema.columnNames();
+    }
+    for (String name : requested) {
+      schema.column(name); // UNKNOWN_NAME when absent
+    }
+    return requested;
+  }
+
+  private ColumnDef vectorColumn(String name) {
+    ColumnDef column = store.schema().column(name);
+    if (!column.isVector()) {
+      throw new InvalidInputException(ErrorCode.TYPE_MISMATCH,
+          "column '" + name + "' is " + column.type() + ", not a vector column");
+    }
+    return column;
+  }
+
+  private Predicate bindFilter(Predicate filter) {
+    return filter == null ? null : new PredicateBinder(store.schema()).bind(filter);
+  }
+
+  private static void checkLimit(int limit) {
+    if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
+      throw new InvalidInputException(limit < 1 ? ErrorCode.INVALID_ARGUMENT : ErrorCode.TOO_LARGE,
+          "limit " + limit + " is outside 1.." + SearchRequest.MAX_LIMIT);
+    }
+  }
+
+  private static void checkThreshold(ColumnDef column, SearchRequest request) {
+    if (request.hasThreshold() && !column.metric().isValidSimilarity(request.minSimilarity())) {
+      throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "similarity threshold " + request.minSimilarity()
+          + " is outside the " + column.metric().sqlName() + " range [" + column.metric().minSimilarity()
+          + ", " + column.metric().maxSimilarity() + "]");
+    }
+  }
+}

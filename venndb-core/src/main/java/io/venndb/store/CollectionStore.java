@@ -1,0 +1,198 @@
+package io.venndb.store;
+
+import io.venndb.catalog.ColumnDef;
+import io.venndb.catalog.CollectionSchema;
+import io.venndb.error.CorruptionException;
+import io.venndb.error.ErrorCode;
+import io.venndb.error.StorageException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.roaringbitmap.RoaringBitmap;
+import org.rocksdb.WriteBatch;
+
+/**
+ * The stored state of one collection: its rows and keys in RocksDB, its vectors in off-heap
+ * arenas, its live docs, its counters, and the current {@link ReadView}. Writers are serialised
+ * by the caller (one commit at a time); readers take views and never block writers.
+ */
+public final class CollectionStore implements AutoCloseable {
+  private final RocksStore rocks;
+  private final int id;
+  private final CollectionSchema schema;
+  private final VectorArena[] arenas;
+  private final RoaringBitmap liveDocs = new RoaringBitmap();
+  private int nextDocId;
+  private long generation;
+  private volatile ReadView current;
+  private volatile boolean closed;
+
+  public CollectionStore(RocksStore rocks, int id, CollectionSchema schema) {
+    this.rocks = rocks;
+    this.id = id;
+    this.schema = schema;
+    this.arenas = createArenas(schema);
+    readCounters();
+  }
+
+  private static VectorArena[] createArenas(CollectionSchema schema) {
+    List<ColumnDef> columns = schema.columns();
+    VectorArena[] arenas = new VectorArena[columns.size()];
+    for (int i = 0; i < arenas.length; i++) {
+      if (columns.get(i).isVector()) {
+        arenas[i] = new VectorArena(columns.get(i).dimension());
+      }
+    }
+    return arenas;
+  }
+
+  private void readCounters() {
+    byte[] value = rocks.get(RocksStore.Family.META, Keys.counters(id), null);
+    if (value == null) {
+      return;
+    }
+    if (value.length != 12) {
+      throw new CorruptionException(rocks.directory() + " counters/" + id, "counter record has " + value.length + " bytes", null);
+    }
+    ByteBuffer buf = ByteBuffer.wrap(value);
+    nextDocId = buf.getInt();
+    generation = buf.getLong();
+  }
+
+  public int id() {
+    return id;
+  }
+
+  public CollectionSchema schema() {
+    return schema;
+  }
+
+  public RocksStore rocks() {
+    return rocks;
+  }
+
+  /** The arena of the vector column at {@code position}. */
+  public VectorArena arena(int position) {
+    VectorArena arena = arenas[position];
+    if (arena == null) {
+      throw new IllegalArgumentException("column " + schema.columns().get(position).name() + " is not a vector column");
+    }
+    return arena;
+  }
+
+  /** Visits every stored row in doc-id order (used to rebuild arenas and indexes on open). */
+  public void scanRows(RowVisitor visitor) {
+    scanRows(null, visitor);
+  }
+
+  /** Visits the rows of {@code view} (all current rows when null) in doc-id order. */
+  public void scanRows(ReadView view, RowVisitor visitor) {
+    rocks.scan(RocksStore.Family.ROWS, Keys.collectionStart(id), Keys.collectionEnd(id),
+        view == null ? null : view.snapshot(),
+        (key, value) -> {
+          int docId = Keys.docIdOfRowKey(key);
+          visitor.visit(docId, RowCodec.decode(schema, resource(docId), value));
+        });
+  }
+
+  /** Receives rows during a scan. */
+  @FunctionalInterface
+  public interface RowVisitor {
+    void visit(int docId, RowCodec.Decoded row);
+  }
+
+  // ---- readers ---------------------------------------------------------------------------
+
+  /** The current view, retained: close it when done. */
+  public ReadView acquire() {
+    while (true) {
+      checkOpen();
+      ReadView view = current;
+      if (view.tryRetain()) {
+        return view;
+      }
+    }
+  }
+
+  /** The row stored under {@code docId} as of {@code view}, or null when there is none. */
+  public RowCodec.Decoded row(ReadView view, int docId) {
+    byte[] bytes = rocks.get(RocksStore.Family.ROWS, Keys.row(id, docId), view.snapshot());
+    return bytes == null ? null : RowCodec.decode(schema, resource(docId), bytes);
+  }
+
+  /** The doc id holding primary key {@code key} as of {@code view} (null: latest), or -1. */
+  public int docIdOf(ReadView view, Object key) {
+    byte[] bytes = rocks.get(RocksStore.Family.KEYS, Keys.primaryKey(id, schema.keyType(), key),
+        view == null ? null : view.snapshot());
+    return bytes == null ? -1 : ByteBuffer.wrap(bytes).getInt();
+  }
+
+  private String resource(int docId) {
+    return rocks.directory() + " collection '" + schema.name() + "' doc " + docId;
+  }
+
+  // ---- the single writer ------------------------------------------------------------------
+
+  public int nextDocId() {
+    return nextDocId;
+  }
+
+  public long generation() {
+    return generation;
+  }
+
+  /** Stages the counters a commit ends with, in the commit's own batch. */
+  public void stageCounters(WriteBatch batch, int newNextDocId, long newGeneration) {
+    byte[] value = ByteBuffer.allocate(12).putInt(newNextDocId).putLong(newGeneration).array();
+    rocks.put(batch, RocksStore.Family.META, Keys.counters(id), value);
+  }
+
+  /** Marks a doc live without publishing (used while loading). */
+  public void markLive(int docId) {
+    liveDocs.add(docId);
+  }
+
+  /**
+   * Applies a durable commit to memory and publishes a new view: the docs added and removed, and
+   * the counters the commit stored. Called after {@link RocksStore#write} succeeded.
+   */
+  public void publish(RoaringBitmap added, RoaringBitmap removed, int newNextDocId, long newGeneration) {
+    liveDocs.or(added);
+    liveDocs.andNot(removed);
+    nextDocId = newNextDocId;
+    generation = newGeneration;
+    publishView();
+  }
+
+  /** Publishes the current in-memory state as the view readers get. */
+  public void publishView() {
+    RoaringBitmap frozen = liveDocs.clone();
+    frozen.runOptimize();
+    ReadView previous = current;
+    current = new ReadView(generation, frozen, nextDocId, rocks.snapshot(), rocks);
+    if (previous != null) {
+      previous.close();
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new StorageException(ErrorCode.CLOSED, "collection '" + schema.name() + "' is closed", null);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (current != null) {
+      current.close();
+    }
+    for (VectorArena arena : arenas) {
+      if (arena != null) {
+        arena.close();
+      }
+    }
+  }
+}
