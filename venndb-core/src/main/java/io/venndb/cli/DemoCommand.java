@@ -7,15 +7,13 @@ import io.venndb.datasets.DebianPackages;
 import io.venndb.embed.Embedder;
 import io.venndb.embed.Embedders;
 import io.venndb.embed.EmbeddingCache;
+import io.venndb.vector.Kernels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,7 +36,7 @@ final class DemoCommand implements Runnable {
     long start = System.nanoTime();
     Path directory = dir != null ? dir : tempDir();
     try (Embedder embedder = Embedders.builtIn(); VennDB db = VennDB.open(directory)) {
-      System.out.printf("VennDB demo: database at %s%n", directory);
+      System.out.printf("VennDB demo: database at %s; distance kernels: %s%n", directory, Kernels.get().name());
       Collection packages = load(db, embedder);
       DemoQueries.run(packages, embedder);
       System.out.printf("%nDone in %.1f s.%n", seconds(start));
@@ -62,13 +60,13 @@ final class DemoCommand implements Runnable {
     }
     Collection packages = db.createCollection(DebianPackages.schema("packages", embedder.dimension()));
     long t2 = System.nanoTime();
-    try (ProgressBar bar = bar("Importing", rows.size());
+    try (Progress progress = new Progress("Importing", rows.size());
         BulkWriter writer = packages.bulkWriter(1000)) {
       for (int i = 0; i < rows.size(); i++) {
         Map<String, Object> row = new HashMap<>(rows.get(i));
         row.put(DebianPackages.EMBEDDING, vectors[i]);
         writer.upsert(row);
-        bar.step();
+        progress.stepTo(i + 1);
       }
     }
     System.out.printf("Imported %,d rows in %.2f s (group commit, one fsync per flush)%n",
@@ -81,17 +79,12 @@ final class DemoCommand implements Runnable {
     List<String> texts = rows.stream().map(r -> String.valueOf(r.get("description"))).toList();
     EmbeddingCache cache = EmbeddingCache.atDefaultLocation();
     float[][] vectors;
-    try (ProgressBar bar = bar("Embedding", texts.size())) {
-      vectors = cache.getOrCompute("debian-" + texts.size(), texts, embedder, (done, total) -> bar.stepTo(done));
+    try (Progress progress = new Progress("Embedding", texts.size())) {
+      vectors = cache.getOrCompute("debian-" + texts.size(), texts, embedder, (done, total) -> progress.stepTo(done));
     }
     System.out.printf("Embedded %,d descriptions with %s in %.1f s (cache: %s)%n",
         texts.size(), embedder.modelId(), seconds(t1), cache.directory());
     return vectors;
-  }
-
-  static ProgressBar bar(String task, long total) {
-    return new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
-        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate().build();
   }
 
   static double seconds(long startNanos) {
