@@ -53,6 +53,13 @@ public final class Collection {
     }
   }
 
+  /** Row counts and memory of this collection, from one view. */
+  public CollectionStats stats() {
+    try (ReadView view = store.acquire()) {
+      return new CollectionStats(view.liveCount(), view.maxDocExclusive(), view.generation(), store.vectorBytesOffHeap());
+    }
+  }
+
   /** Inserts one row; fails with ALREADY_EXISTS if its key is present. */
   public WriteResult insert(Map<String, ?> row) {
     return write(List.of(new Mutation.Insert(row)));

@@ -10,7 +10,7 @@ import org.roaringbitmap.RoaringBitmap;
  * intersecting with a snapshot's live docs, which is what lets readers see a consistent state
  * while writers append. Every answer is a new bitmap the caller owns, and every count is exact.
  */
-public sealed interface ScalarIndex permits BitmapIndex, SortedIndex {
+public sealed interface ScalarIndex permits BitmapIndex, RangeIndex {
 
   ColumnDef column();
 
@@ -38,7 +38,7 @@ public sealed interface ScalarIndex permits BitmapIndex, SortedIndex {
   static ScalarIndex create(ColumnDef column) {
     return switch (column.index()) {
       case BITMAP -> new BitmapIndex(column);
-      case SORTED -> new SortedIndex(column);
+      case SORTED -> column.type().isNumeric() ? new NumericIndex(column) : new SortedIndex(column);
       case NONE -> throw new IllegalArgumentException("column " + column.name() + " has no scalar index");
     };
   }

@@ -7,11 +7,12 @@ import java.util.TreeMap;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * Ordered value → RoaringBitmap for numbers, timestamps and strings: equality and range scans.
+ * Ordered value → RoaringBitmap for strings (a KEYWORD column declared SORTED): equality and
+ * range scans. Numbers and timestamps use the primitive {@link NumericIndex} instead.
  * A range is the union of the postings in a sub-map; its count is the exact sum of posting
  * cardinalities, which the planner can use without building the union.
  */
-public final class SortedIndex extends PostingsIndex implements ScalarIndex {
+public final class SortedIndex extends PostingsIndex implements RangeIndex {
 
   SortedIndex(ColumnDef column) {
     super(column, new TreeMap<>());
@@ -22,15 +23,12 @@ public final class SortedIndex extends PostingsIndex implements ScalarIndex {
     addKeys(docId, List.of(value));
   }
 
-  /**
-   * Docs whose value lies between the bounds; a null bound is open. An empty or inverted range
-   * yields an empty set, as SQL's BETWEEN does.
-   */
+  @Override
   public RoaringBitmap range(Comparable<?> low, boolean lowInclusive, Comparable<?> high, boolean highInclusive) {
     return read(() -> union(slice(low, lowInclusive, high, highInclusive).values()));
   }
 
-  /** Exact number of docs (live or not) in the range, without building the union. */
+  @Override
   public long countRange(Comparable<?> low, boolean lowInclusive, Comparable<?> high, boolean highInclusive) {
     return read(() -> {
       long n = 0;

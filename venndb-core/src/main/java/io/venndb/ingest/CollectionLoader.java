@@ -14,7 +14,8 @@ public final class CollectionLoader {
   public static void load(CollectionStore store, CollectionIndexes indexes) {
     store.scanRows((docId, row) -> {
       store.markLive(docId);
-      CollectionWriter.applyRow(store, indexes, docId, row.values());
+      CollectionWriter.applyRow(store, indexes, docId, row.values(),
+          PreparedRow.arenaVectors(store.schema().columns(), row.values()));
     });
     store.publishView();
   }

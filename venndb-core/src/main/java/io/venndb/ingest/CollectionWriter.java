@@ -51,23 +51,30 @@ public final class CollectionWriter {
     }
   }
 
-  /** Validates and encodes outside the lock: a PreparedRow per insert/upsert, a key per delete. */
+  /** Batches at least this large are validated and encoded on all cores. */
+  private static final int PARALLEL_PREPARE = 512;
+
+  /**
+   * Validates and encodes outside the lock: a PreparedRow per insert/upsert, a key per delete.
+   * Rows are independent, so large batches use every core (order is kept).
+   */
   private List<Object> prepare(List<? extends Mutation> batch) {
     CollectionSchema schema = store.schema();
-    List<Object> prepared = new ArrayList<>(batch.size());
-    for (Mutation m : batch) {
-      prepared.add(switch (m) {
-        case Mutation.Insert i -> PreparedRow.of(schema, i.row());
-        case Mutation.Upsert u -> PreparedRow.of(schema, u.row());
-        case Mutation.Delete d -> ValueNormalizer.primaryKey(schema.keyType(), schema.primaryKey(), d.key());
-        case null -> throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "null mutation in batch");
-      });
-    }
-    return prepared;
+    var stream = batch.size() >= PARALLEL_PREPARE ? batch.parallelStream() : batch.stream();
+    return stream.map(m -> prepareOne(schema, m)).toList();
+  }
+
+  private static Object prepareOne(CollectionSchema schema, Mutation m) {
+    return switch (m) {
+      case Mutation.Insert i -> PreparedRow.of(schema, i.row());
+      case Mutation.Upsert u -> PreparedRow.of(schema, u.row());
+      case Mutation.Delete d -> ValueNormalizer.primaryKey(schema.keyType(), schema.primaryKey(), d.key());
+      case null -> throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "null mutation in batch");
+    };
   }
 
   private WriteResult commit(List<? extends Mutation> batch, List<Object> prepared, boolean sync) {
-    Staging s = new Staging();
+    Staging s = new Staging(prepared);
     for (int i = 0; i < batch.size(); i++) {
       Mutation m = batch.get(i);
       if (m instanceof Mutation.Delete) {
@@ -95,14 +102,25 @@ public final class CollectionWriter {
     final RoaringBitmap added = new RoaringBitmap();
     final RoaringBitmap removed = new RoaringBitmap();
     final List<Object> deletedKeys = new ArrayList<>();
+    /** Doc ids of the batch's keys before the batch, fetched in one multi-get. */
+    final Map<Object, Integer> storedDocs;
     int nextDocId = store.nextDocId();
     int inserted;
     int updated;
     int deleted;
 
+    Staging(List<Object> prepared) {
+      List<Object> keys = prepared.stream().map(p -> p instanceof PreparedRow r ? r.key() : p).distinct().toList();
+      int[] docs = store.docIdsOf(keys);
+      storedDocs = new HashMap<>(keys.size() * 2);
+      for (int i = 0; i < docs.length; i++) {
+        storedDocs.put(keys.get(i), docs[i]);
+      }
+    }
+
     int currentDoc(Object key) {
       Integer doc = keyToDoc.get(key);
-      return doc != null ? doc : store.docIdOf(null, key);
+      return doc != null ? doc : storedDocs.get(key);
     }
 
     void put(PreparedRow row, boolean insertOnly) {
@@ -175,18 +193,17 @@ public final class CollectionWriter {
       for (int i = 0; i < rows.size(); i++) {
         int doc = rowDocs.get(i);
         if (added.contains(doc)) {
-          applyRow(store, indexes, doc, rows.get(i).values());
+          applyRow(store, indexes, doc, rows.get(i).values(), rows.get(i).arenaVectors());
         }
       }
     }
   }
 
-  /** Puts one row's vectors into the arenas and its scalars into the indexes. */
-  static void applyRow(CollectionStore store, CollectionIndexes indexes, int doc, Object[] values) {
-    List<ColumnDef> columns = store.schema().columns();
-    for (int c = 0; c < columns.size(); c++) {
-      if (columns.get(c).isVector() && values[c] != null) {
-        store.arena(c).set(doc, columns.get(c).metric().prepare((float[]) values[c]));
+  /** Puts one row's vectors (as the arena stores them) into the arenas and its scalars into the indexes. */
+  static void applyRow(CollectionStore store, CollectionIndexes indexes, int doc, Object[] values, float[][] arenaVectors) {
+    for (int c = 0; c < arenaVectors.length; c++) {
+      if (arenaVectors[c] != null) {
+        store.arena(c).set(doc, arenaVectors[c]);
       }
     }
     indexes.add(doc, values);

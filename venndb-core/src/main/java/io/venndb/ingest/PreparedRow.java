@@ -11,8 +11,23 @@ import io.venndb.store.RowCodec;
 import java.util.List;
 import java.util.Map;
 
-/** A row validated, normalised and encoded, ready to stage; building one has no side effects. */
-record PreparedRow(Object key, Object[] values, byte[] encoded) {
+/**
+ * A row validated, normalised and encoded, ready to stage; building one has no side effects, so
+ * rows of a batch are prepared in parallel. {@code arenaVectors} holds, per column position, the
+ * vector as the arena stores it (unit length for cosine), or null.
+ */
+record PreparedRow(Object key, Object[] values, byte[] encoded, float[][] arenaVectors) {
+
+  /** The vectors of a row as the arena stores them (unit length for cosine), by column position. */
+  static float[][] arenaVectors(List<ColumnDef> columns, Object[] values) {
+    float[][] vectors = new float[values.length][];
+    for (int i = 0; i < values.length; i++) {
+      if (columns.get(i).isVector() && values[i] != null) {
+        vectors[i] = columns.get(i).metric().prepare((float[]) values[i]);
+      }
+    }
+    return vectors;
+  }
 
   static PreparedRow of(CollectionSchema schema, Map<String, ?> row) {
     if (row == null) {
@@ -38,6 +53,6 @@ record PreparedRow(Object key, Object[] values, byte[] encoded) {
       throw new InvalidInputException(ErrorCode.TOO_LARGE, "row '" + key + "' encodes to " + encoded.length
           + " bytes; the limit is " + Limits.MAX_ROW_BYTES);
     }
-    return new PreparedRow(key, values, encoded);
+    return new PreparedRow(key, values, encoded, arenaVectors(columns, values));
   }
 }

@@ -4,7 +4,7 @@ import io.venndb.catalog.CollectionSchema;
 import io.venndb.index.BitmapIndex;
 import io.venndb.index.CollectionIndexes;
 import io.venndb.index.ScalarIndex;
-import io.venndb.index.SortedIndex;
+import io.venndb.index.RangeIndex;
 import io.venndb.sets.Bitmaps;
 import io.venndb.store.CollectionStore;
 import io.venndb.store.ReadView;
@@ -103,13 +103,13 @@ public final class FilterEvaluator {
     return switch (c.op()) {
       case EQ -> index.equal(v);
       case NE -> Bitmaps.andNot(index.present(), index.equal(v));
-      case LT, LE, GT, GE -> index instanceof SortedIndex sorted
+      case LT, LE, GT, GE -> index instanceof RangeIndex sorted
           ? rangeOf(sorted, c.op(), v)
           : index.matching(key -> RowTruth.compare(c.op(), key, v));
     };
   }
 
-  private static RoaringBitmap rangeOf(SortedIndex index, Predicate.Op op, Comparable<?> v) {
+  private static RoaringBitmap rangeOf(RangeIndex index, Predicate.Op op, Comparable<?> v) {
     return switch (op) {
       case LT -> index.range(null, false, v, false);
       case LE -> index.range(null, false, v, true);

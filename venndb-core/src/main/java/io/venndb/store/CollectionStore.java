@@ -79,6 +79,15 @@ public final class CollectionStore implements AutoCloseable {
     return arena;
   }
 
+  /** Off-heap bytes allocated by all vector arenas of this collection. */
+  public long vectorBytesOffHeap() {
+    long bytes = 0;
+    for (VectorArena arena : arenas) {
+      bytes += arena == null ? 0 : arena.allocatedBytes();
+    }
+    return bytes;
+  }
+
   /** Visits every stored row in doc-id order (used to rebuild arenas and indexes on open). */
   public void scanRows(RowVisitor visitor) {
     scanRows(null, visitor);
@@ -124,6 +133,21 @@ public final class CollectionStore implements AutoCloseable {
     byte[] bytes = rocks.get(RocksStore.Family.KEYS, Keys.primaryKey(id, schema.keyType(), key),
         view == null ? null : view.snapshot());
     return bytes == null ? -1 : ByteBuffer.wrap(bytes).getInt();
+  }
+
+  /** Current doc ids of several primary keys in one multi-get; -1 where absent. */
+  public int[] docIdsOf(List<Object> keys) {
+    List<byte[]> encoded = new java.util.ArrayList<>(keys.size());
+    for (Object key : keys) {
+      encoded.add(Keys.primaryKey(id, schema.keyType(), key));
+    }
+    List<byte[]> values = keys.isEmpty() ? List.of() : rocks.multiGet(RocksStore.Family.KEYS, encoded);
+    int[] docs = new int[keys.size()];
+    for (int i = 0; i < docs.length; i++) {
+      byte[] v = values.get(i);
+      docs[i] = v == null ? -1 : ByteBuffer.wrap(v).getInt();
+    }
+    return docs;
   }
 
   private String resource(int docId) {

@@ -83,6 +83,12 @@ public final class VectorArena implements AutoCloseable {
     this.generation = generation;
   }
 
+  /** Off-heap bytes allocated for vector data (whole chunks), for memory reporting. */
+  public long allocatedBytes() {
+    ArenaChunk[] current = chunks;
+    return current == null ? 0 : (long) current.length * (1L << chunkShift) * vectorBytes;
+  }
+
   public int dimension() {
     return dimension;
   }

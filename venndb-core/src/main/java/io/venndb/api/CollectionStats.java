@@ -1,0 +1,11 @@
+package io.venndb.api;
+
+/**
+ * Sizes of a collection at one moment.
+ *
+ * @param liveRows rows visible to queries
+ * @param docIdsAllocated doc ids handed out so far, live or dead (dead ones await compaction)
+ * @param generation commits applied since the collection was created
+ * @param vectorBytesOffHeap bytes of off-heap vector arena memory allocated, all vector columns
+ */
+public record CollectionStats(long liveRows, long docIdsAllocated, long generation, long vectorBytesOffHeap) {}
