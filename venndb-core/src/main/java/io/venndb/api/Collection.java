@@ -114,7 +114,15 @@ public final class Collection {
     return searcher.count(filter);
   }
 
+  /** Closes the collection; on a clean database close its arenas are saved first. */
   void close() {
+    store.saveArenas();
     store.close();
+  }
+
+  /** Closes a dropped collection and removes its saved arenas. */
+  void closeDropped() {
+    store.close();
+    store.deleteArenaFiles();
   }
 }

@@ -104,7 +104,7 @@ public final class VennDB implements AutoCloseable {
     }
     catalog.drop(h.collection().name(), h.id());
     collections.remove(name);
-    h.collection().close();
+    h.collection().closeDropped();
   }
 
   public Path directory() {

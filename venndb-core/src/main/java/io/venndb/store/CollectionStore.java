@@ -5,7 +5,10 @@ import io.venndb.catalog.CollectionSchema;
 import io.venndb.error.CorruptionException;
 import io.venndb.error.ErrorCode;
 import io.venndb.error.StorageException;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.roaringbitmap.RoaringBitmap;
 import org.rocksdb.WriteBatch;
@@ -20,6 +23,7 @@ public final class CollectionStore implements AutoCloseable {
   private final int id;
   private final CollectionSchema schema;
   private final VectorArena[] arenas;
+  private static final System.Logger LOG = System.getLogger(CollectionStore.class.getName());
   private final RoaringBitmap liveDocs = new RoaringBitmap();
   private int nextDocId;
   private long generation;
@@ -88,9 +92,101 @@ public final class CollectionStore implements AutoCloseable {
     return bytes;
   }
 
+  /** Where the arena of the vector column at {@code position} is saved on a clean close. */
+  Path arenaFile(int position) {
+    return rocks.directory().resolve("arenas").resolve(id + "-" + schema.columns().get(position).name() + ".vec");
+  }
+
+  /**
+   * Saves every arena stamped with the current generation, so the next open can skip decoding
+   * vectors from rows. A failure is logged, not thrown: the rows remain the source of truth.
+   */
+  public void saveArenas() {
+    for (int i = 0; i < arenas.length; i++) {
+      if (arenas[i] != null) {
+        try {
+          Files.createDirectories(arenaFile(i).getParent());
+          arenas[i].save(arenaFile(i), generation);
+        } catch (IOException | RuntimeException e) {
+          LOG.log(System.Logger.Level.WARNING, "could not save " + arenaFile(i) + ": " + e);
+        }
+      }
+    }
+  }
+
+  /**
+   * Loads every arena from its saved file when all of them exist, pass their checks and carry the
+   * collection's current generation (no commit since they were written). Returns false, leaving
+   * the arenas empty, when any does not: the caller then rebuilds them from the rows. A corrupt
+   * file is reported, never used.
+   */
+  public boolean loadArenas() {
+    VectorArena[] loaded = new VectorArena[arenas.length];
+    for (int i = 0; i < arenas.length; i++) {
+      if (arenas[i] != null && (loaded[i] = loadArena(i)) == null) {
+        closeAll(loaded);
+        return false;
+      }
+    }
+    for (int i = 0; i < arenas.length; i++) {
+      if (loaded[i] != null) {
+        arenas[i].close();
+        arenas[i] = loaded[i];
+      }
+    }
+    return true;
+  }
+
+  private VectorArena loadArena(int position) {
+    Path file = arenaFile(position);
+    if (!Files.exists(file)) {
+      return null;
+    }
+    try {
+      VectorArena arena = VectorArena.load(file, schema.columns().get(position).dimension());
+      if (arena.generation() == generation) {
+        return arena;
+      }
+      arena.close(); // written before later commits: stale, not corrupt
+    } catch (IOException | CorruptionException e) {
+      LOG.log(System.Logger.Level.WARNING, "ignoring " + file + " and rebuilding its vectors from rows: " + e.getMessage());
+    }
+    return null;
+  }
+
+  /** Removes saved arena files (the collection is being dropped). */
+  public void deleteArenaFiles() {
+    for (int i = 0; i < arenas.length; i++) {
+      if (arenas[i] != null) {
+        try {
+          Files.deleteIfExists(arenaFile(i));
+        } catch (IOException e) {
+          LOG.log(System.Logger.Level.WARNING, "could not delete " + arenaFile(i) + ": " + e);
+        }
+      }
+    }
+  }
+
+  private static void closeAll(VectorArena[] arenas) {
+    for (VectorArena a : arenas) {
+      if (a != null) {
+        a.close();
+      }
+    }
+  }
+
   /** Visits every stored row in doc-id order (used to rebuild arenas and indexes on open). */
   public void scanRows(RowVisitor visitor) {
     scanRows(null, visitor);
+  }
+
+  /** Like {@link #scanRows(RowVisitor)} but leaves vector values null: for an open whose arenas came from files. */
+  public void scanRowsWithoutVectors(RowVisitor visitor) {
+    rocks.scan(RocksStore.Family.ROWS, Keys.collectionStart(id), Keys.collectionEnd(id), null,
+        (key, value) -> {
+          int docId = Keys.docIdOfRowKey(key);
+          visitor.visit(docId, RowCodec.decode(schema, resource(docId), value, false));
+        });
   }
 
   /** Visits the rows of {@code view} (all current rows when null) in doc-id order. */
@@ -213,10 +309,6 @@ public final class CollectionStore implements AutoCloseable {
     if (current != null) {
       current.close();
     }
-    for (VectorArena arena : arenas) {
-      if (arena != null) {
-        arena.close();
-      }
-    }
+    closeAll(arenas);
   }
 }

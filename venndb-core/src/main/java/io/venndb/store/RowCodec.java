@@ -114,6 +114,11 @@ public final class RowCodec {
   }
 
   public static Decoded decode(CollectionSchema schema, String resource, byte[] bytes) {
+    return decode(schema, resource, bytes, true);
+  }
+
+  /** With {@code vectors} false, vector values are skipped (checked by the CRC, returned as null). */
+  public static Decoded decode(CollectionSchema schema, String resource, byte[] bytes, boolean vectors) {
     if (bytes.length < 5) {
       throw new CorruptionException(resource, "row record of " + bytes.length + " bytes is too short", null);
     }
@@ -131,7 +136,14 @@ public final class RowCodec {
       List<ColumnDef> columns = schema.columns();
       Object[] values = new Object[columns.size()];
       for (int i = 0; i < values.length; i++) {
-        values[i] = buf.get() == 0 ? null : getValue(buf, columns.get(i));
+        ColumnDef column = columns.get(i);
+        if (buf.get() == 0) {
+          values[i] = null;
+        } else if (!vectors && column.isVector()) {
+          buf.position(buf.position() + 4 * column.dimension());
+        } else {
+          values[i] = getValue(buf, column);
+        }
       }
       return new Decoded(pk, values);
     } catch (BufferUnderflowException | IllegalArgumentException e) {

@@ -81,7 +81,7 @@ class LifecycleTest {
   @Test
   void secondOpenOfTheSameDirectoryIsRefused() {
     try (VennDB db = VennDB.open(dir)) {
-      assertThatThrownBy(() -> VennDB.open(dir)).isInstanceOf(StorageException.class)
+      assertThatThrownBy(() -> VennDB.open(db.directory())).isInstanceOf(StorageException.class)
           .hasMessageContaining("locked");
     }
   }

@@ -48,23 +48,25 @@ class KillRecoveryTest {
     assertThat(committed).as("batches committed over %d cycles", cycles).isGreaterThan(cycles);
   }
 
-  /** Starts the child from batch {@code first}, kills it after a delay; returns batches acknowledged. */
+  /**
+   * Starts the child from batch {@code first}, kills it after a delay; returns batches
+   * acknowledged. The acknowledgements are read only after the child is dead, from the pipe,
+   * which keeps every line it printed.
+   */
   private int runAndKill(long seed, int first, int delayMillis) throws Exception {
     Process child = new ProcessBuilder(childCommand(seed, first)).redirectErrorStream(true).start();
     BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
     List<String> log = new ArrayList<>();
     waitFor(out, "READY", log, child);
-    Thread reader = Thread.ofVirtual().start(() -> drain(out, log));
     Thread.sleep(delayMillis);
-    child.destroyForcibly(); // SIGKILL on Linux
+    // SIGKILL through the handle: Process.destroyForcibly() would also close our end of the pipe
+    // and drop acknowledgements the child printed just before it died.
+    child.toHandle().destroyForcibly();
     assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    reader.join(10_000);
     int acked = first;
-    synchronized (log) {
-      for (String line : log) {
-        if (line.startsWith("ACK ")) {
-          acked = Math.max(acked, Integer.parseInt(line.substring(4)) + 1); // max: the last line may be cut
-        }
+    for (String line = out.readLine(); line != null; line = out.readLine()) {
+      if (line.startsWith("ACK ")) {
+        acked = Math.max(acked, Integer.parseInt(line.substring(4)) + 1); // max: the last line may be cut
       }
     }
     return acked;
@@ -88,7 +90,8 @@ class KillRecoveryTest {
         committed = acked + 1;
       }
       assertThat(matches(model, stored))
-          .as("cycle %d: database equals the first %d or %d batches", cycle, acked, acked + 1).isTrue();
+          .as("cycle %d: database equals the first %d or %d batches; %s", cycle, acked, acked + 1,
+              difference(model, stored)).isTrue();
       assertIndexesAgree(c, stored);
       return committed;
     }
@@ -110,6 +113,25 @@ class KillRecoveryTest {
       }
     }
     return true;
+  }
+
+  /** A description of the first difference, for the failure message. */
+  private static String difference(Map<Long, Map<String, Object>> model, Map<Long, Row> stored) {
+    for (var e : model.entrySet()) {
+      Row row = stored.get(e.getKey());
+      if (row == null) {
+        return "key " + e.getKey() + " (batch " + e.getValue().get("batch") + ") missing";
+      }
+      if (!e.getValue().get("batch").equals(row.get("batch"))) {
+        return "key " + e.getKey() + " from batch " + row.get("batch") + ", expected batch " + e.getValue().get("batch");
+      }
+    }
+    for (var e : stored.entrySet()) {
+      if (!model.containsKey(e.getKey())) {
+        return "unexpected key " + e.getKey() + " from batch " + e.getValue().get("batch");
+      }
+    }
+    return "same keys and batches; a value differs";
   }
 
   /** Bitmap counts equal counts from the rows themselves. */
@@ -142,17 +164,5 @@ class KillRecoveryTest {
     }
     throw new AssertionError("child exited (" + child.exitValue() + ") before " + marker + ": "
         + String.join("\n", log));
-  }
-
-  private static void drain(BufferedReader out, List<String> log) {
-    try {
-      for (String line = out.readLine(); line != null; line = out.readLine()) {
-        synchronized (log) {
-          log.add(line);
-        }
-      }
-    } catch (IOException e) {
-      // The child was killed mid-line; whatever was read is what was acknowledged.
-    }
   }
 }
