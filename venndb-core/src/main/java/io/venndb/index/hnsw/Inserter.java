@@ -1,0 +1,142 @@
+package io.venndb.index.hnsw;
+
+import java.util.Arrays;
+
+/**
+ * Adds nodes to a graph (HNSW's INSERT). One per writer thread: it owns a traversal and buffers.
+ * Several inserters may work on one graph at once (the parallel build); every list update is a
+ * read-modify-write under the node's lock, one lock at a time, so they cannot deadlock.
+ *
+ * <p>With one inserter the result depends only on the order of inserts and their level keys:
+ * distances are deterministic and every tie is broken by doc id.
+ */
+final class Inserter {
+  private final GraphStore graph;
+  private final VectorSource vectors;
+  private final LevelAssigner levels;
+  private final int m;
+  private final int efConstruction;
+  private final Traversal traversal;
+  private final NeighborSelector selector;
+  private final float[] vector;
+  private final float[] other;
+  private final int[] chosen;
+  private final int[] links;
+  private long[] keys;
+
+  Inserter(GraphStore graph, VectorSource vectors, HnswConfig config) {
+    this.graph = graph;
+    this.vectors = vectors;
+    this.levels = new LevelAssigner(config.m(), config.seed());
+    this.m = config.m();
+    this.efConstruction = config.efConstruction();
+    this.traversal = new Traversal(graph, vectors);
+    this.selector = new NeighborSelector(vectors, graph.maxConn(0));
+    this.vector = new float[vectors.dimension()];
+    this.other = new float[vectors.dimension()];
+    this.chosen = new int[Math.max(efConstruction, graph.maxConn(0)) + 1];
+    this.links = new int[graph.maxConn(0) + m + 1];
+    this.keys = new long[Math.max(efConstruction, links.length)];
+  }
+
+  int levelOf(long levelKey) {
+    return levels.level(levelKey);
+  }
+
+  /** Inserts {@code doc}, whose vector is in the arena; false if it already was a node. */
+  boolean insert(int doc, long levelKey) {
+    int level = levels.level(levelKey);
+    if (!graph.addNode(doc, level)) {
+      return false;
+    }
+    long entry = graph.entry();
+    if (entry == GraphStore.NO_ENTRY) {
+      graph.raiseEntry(doc, level); // only ever reached by the first, single-threaded insert
+      return true;
+    }
+    vectors.load(doc, vector);
+    traversal.begin();
+    int entryLevel = GraphStore.entryLevel(entry);
+    long start = traversal.descend(vector, entry, level);
+    traversal.visited.discover(doc); // a concurrent builder may already link to this node
+    traversal.seed(start, Traversal.ALL, efConstruction);
+    for (int layer = Math.min(level, entryLevel); layer >= 0; layer--) {
+      connect(doc, layer);
+    }
+    if (level > entryLevel) {
+      graph.raiseEntry(doc, level);
+    }
+    return true;
+  }
+
+  /** Finds neighbours on one layer, links both ways, and seeds the next layer down. */
+  private void connect(int doc, int layer) {
+    traversal.searchLayer(vector, layer, efConstruction, Traversal.ALL, Traversal.NO_BUDGET);
+    int found = traversal.results.size();
+    keys = traversal.results.sortedAscending(keys);
+    int count = selector.select(keys, found, m, chosen);
+    setOwnLinks(doc, layer, count);
+    for (int i = 0; i < count; i++) {
+      addLink(chosen[i], doc, layer);
+    }
+    traversal.visited.reset();
+    traversal.visited.discover(doc);
+    for (int i = 0; i < found; i++) {
+      traversal.visited.discover(Keys.doc(keys[i]));
+      traversal.frontier.push(keys[i]); // results stay: they are nodes of the lower layer too
+    }
+  }
+
+  /** Writes the chosen links, merged with reverse links concurrent builders added meanwhile. */
+  private void setOwnLinks(int doc, int layer, int count) {
+    graph.lock(doc);
+    try {
+      int existing = graph.neighbors(doc, layer, links);
+      int n = existing;
+      for (int i = 0; i < count; i++) {
+        if (indexOf(links, n, chosen[i]) < 0) {
+          links[n++] = chosen[i];
+        }
+      }
+      int maxConn = graph.maxConn(layer);
+      graph.setNeighbors(doc, layer, links, n <= maxConn ? n : prune(doc, n, maxConn));
+    } finally {
+      graph.unlock(doc);
+    }
+  }
+
+  /** Adds the reverse link {@code from -> to}, re-selecting {@code from}'s links when full. */
+  private void addLink(int from, int to, int layer) {
+    graph.lock(from);
+    try {
+      int n = graph.neighbors(from, layer, links);
+      if (indexOf(links, n, to) >= 0) {
+        return;
+      }
+      links[n++] = to;
+      int maxConn = graph.maxConn(layer);
+      graph.setNeighbors(from, layer, links, n <= maxConn ? n : prune(from, n, maxConn));
+    } finally {
+      graph.unlock(from);
+    }
+  }
+
+  /** Keeps a diverse subset of {@code links[0..n)} relative to {@code base}; returns its size. */
+  private int prune(int base, int n, int maxConn) {
+    vectors.load(base, other);
+    for (int i = 0; i < n; i++) {
+      keys[i] = Keys.pack(vectors.distance(links[i], other), links[i]);
+    }
+    Arrays.sort(keys, 0, n);
+    return selector.select(keys, n, maxConn, links);
+  }
+
+  private static int indexOf(int[] values, int count, int value) {
+    for (int i = 0; i < count; i++) {
+      if (values[i] == value) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
