@@ -251,7 +251,10 @@ final class GraphStore {
     if (index < current.length && current[index] != null) {
       return current[index];
     }
-    Page[] grown = Arrays.copyOf(current, Math.max(index + 1, current.length + (current.length >> 1)));
+    int length = index < current.length
+        ? current.length
+        : Math.max(index + 1, current.length + (current.length >> 1));
+    Page[] grown = Arrays.copyOf(current, length);
     grown[index] = new Page(stride);
     pages = grown; // the page is fully built before the array naming it is published
     return grown[index];

@@ -74,7 +74,7 @@ final class Inserter {
     traversal.searchLayer(vector, layer, efConstruction, Traversal.ALL, Traversal.NO_BUDGET);
     int found = traversal.results.size();
     keys = traversal.results.sortedAscending(keys);
-    int count = selector.select(keys, found, m, chosen);
+    int count = selector.select(keys, found, graph.maxConn(layer), chosen);
     setOwnLinks(doc, layer, count);
     for (int i = 0; i < count; i++) {
       addLink(chosen[i], doc, layer);
@@ -87,7 +87,10 @@ final class Inserter {
     }
   }
 
-  /** Writes the chosen links, merged with reverse links concurrent builders added meanwhile. */
+  /**
+   * Writes the chosen links, merged with reverse links concurrent builders added meanwhile (only a
+   * parallel build can overflow the list here, so the full re-selection is rare).
+   */
   private void setOwnLinks(int doc, int layer, int count) {
     graph.lock(doc);
     try {
@@ -105,7 +108,10 @@ final class Inserter {
     }
   }
 
-  /** Adds the reverse link {@code from -> to}, re-selecting {@code from}'s links when full. */
+  /**
+   * Adds the reverse link {@code from -> to} ({@code to} is the node being inserted). A full list
+   * drops one link, the farthest non-diverse one, instead of being re-selected from scratch.
+   */
   private void addLink(int from, int to, int layer) {
     graph.lock(from);
     try {
@@ -114,8 +120,12 @@ final class Inserter {
         return;
       }
       links[n++] = to;
-      int maxConn = graph.maxConn(layer);
-      graph.setNeighbors(from, layer, links, n <= maxConn ? n : prune(from, n, maxConn));
+      if (n <= graph.maxConn(layer)) {
+        graph.setNeighbors(from, layer, links, n);
+      } else {
+        sortByDistanceTo(from, n);
+        graph.setNeighbors(from, layer, links, selector.dropOne(keys, n, to, vector, links));
+      }
     } finally {
       graph.unlock(from);
     }
@@ -123,12 +133,17 @@ final class Inserter {
 
   /** Keeps a diverse subset of {@code links[0..n)} relative to {@code base}; returns its size. */
   private int prune(int base, int n, int maxConn) {
+    sortByDistanceTo(base, n);
+    return selector.select(keys, n, maxConn, links);
+  }
+
+  /** Fills {@code keys[0..n)} with (distance to base, doc) of {@code links[0..n)}, ascending. */
+  private void sortByDistanceTo(int base, int n) {
     vectors.load(base, other);
     for (int i = 0; i < n; i++) {
       keys[i] = Keys.pack(vectors.distance(links[i], other), links[i]);
     }
     Arrays.sort(keys, 0, n);
-    return selector.select(keys, n, maxConn, links);
   }
 
   private static int indexOf(int[] values, int count, int value) {
