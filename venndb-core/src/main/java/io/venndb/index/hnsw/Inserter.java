@@ -14,7 +14,6 @@ final class Inserter {
   private final GraphStore graph;
   private final VectorSource vectors;
   private final LevelAssigner levels;
-  private final int m;
   private final int efConstruction;
   private final Traversal traversal;
   private final NeighborSelector selector;
@@ -28,14 +27,13 @@ final class Inserter {
     this.graph = graph;
     this.vectors = vectors;
     this.levels = new LevelAssigner(config.m(), config.seed());
-    this.m = config.m();
     this.efConstruction = config.efConstruction();
     this.traversal = new Traversal(graph, vectors);
     this.selector = new NeighborSelector(vectors, graph.maxConn(0));
     this.vector = new float[vectors.dimension()];
     this.other = new float[vectors.dimension()];
     this.chosen = new int[Math.max(efConstruction, graph.maxConn(0)) + 1];
-    this.links = new int[graph.maxConn(0) + m + 1];
+    this.links = new int[2 * graph.maxConn(0) + 1]; // own choice merged with concurrent reverse links
     this.keys = new long[Math.max(efConstruction, links.length)];
   }
 
