@@ -20,6 +20,8 @@ public record CursorOptions(Departure departure, int e, int w, long maxVisited, 
   public static final int DEFAULT_E = 100;
   public static final int DEFAULT_W = 64;
   public static final int DEFAULT_MAX_FRONTIER = 1 << 22;
+  /** The detector keeps E and w floats; these bounds keep a typo from allocating gigabytes. */
+  private static final int MAX_E = 1 << 20, MAX_W = 1 << 16;
 
   /** The two departure rules, so they can be measured against each other. */
   public enum Departure {
@@ -33,8 +35,8 @@ public record CursorOptions(Departure departure, int e, int w, long maxVisited, 
     if (departure == null) {
       throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "departure rule is null");
     }
-    positive("e", e);
-    positive("w", w);
+    within("e", e, MAX_E);
+    within("w", w, MAX_W);
     positive("maxVisited", maxVisited);
     positive("maxFrontier", maxFrontier);
     if (departure == Departure.LAST_VISITED) {
@@ -63,6 +65,13 @@ public record CursorOptions(Departure departure, int e, int w, long maxVisited, 
 
   public CursorOptions withBudget(long maxVisited, int maxFrontier) {
     return new CursorOptions(departure, e, w, maxVisited, maxFrontier);
+  }
+
+  private static void within(String name, int value, int max) {
+    if (value < 1 || value > max) {
+      throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT,
+          "cursor " + name + " " + value + " is outside [1, " + max + "]");
+    }
   }
 
   private static void positive(String name, long value) {

@@ -1,5 +1,7 @@
 package io.venndb.index.hnsw;
 
+import io.venndb.error.ErrorCode;
+import io.venndb.error.InvalidInputException;
 import java.util.function.IntPredicate;
 
 /**
@@ -20,6 +22,11 @@ public final class CursorTopK {
    */
   public static HnswResult collect(HnswCursor cursor, int k, IntPredicate predicate) {
     HnswSearcher.checkK(k);
+    if (cursor.yielded() > 0) {
+      // Docs it already yielded would be missing from the heap and skipped by the fallback.
+      throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT,
+          "the cursor already yielded " + cursor.yielded() + " docs; pass a fresh cursor");
+    }
     LongHeap heap = LongHeap.max(Math.max(1, k));
     StopReason reason = k == 0 ? StopReason.SATISFIED : scan(cursor, k, predicate, heap);
     HnswResult.Counters counters = cursor.counters(reason);

@@ -24,15 +24,16 @@ public final class HnswCursor {
   private final CursorOptions options;
   private final DepartureDetector detector;
   private long current = -1;
+  private long yielded;
   private StopReason stopReason;
 
-  HnswCursor(HnswSearcher owner, int lease, Traversal traversal, float[] rawQuery,
+  HnswCursor(HnswSearcher owner, int lease, Traversal traversal, float[] rawQuery, float[] query,
       RoaringBitmap live, CursorOptions options) {
     this.owner = owner;
     this.lease = lease;
     this.traversal = traversal;
     this.rawQuery = rawQuery;
-    this.query = traversal.vectors.prepare(rawQuery);
+    this.query = query;
     this.live = live;
     this.options = options;
     this.detector = new DepartureDetector(options.e(), options.w());
@@ -70,6 +71,7 @@ public final class HnswCursor {
       detector.accept(Keys.distance(key));
       if (live.contains(Keys.doc(key))) {
         current = key;
+        yielded++;
         return true;
       }
     }
@@ -144,6 +146,11 @@ public final class HnswCursor {
       throw new IllegalStateException("no current doc: call next() and check that it returned true");
     }
     return current;
+  }
+
+  /** Docs returned by {@link #next()} so far. */
+  long yielded() {
+    return yielded;
   }
 
   boolean wasExpanded(int doc) {

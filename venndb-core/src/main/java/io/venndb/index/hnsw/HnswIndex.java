@@ -6,6 +6,7 @@ import io.venndb.store.VectorArena;
 import io.venndb.vector.Metric;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.IntToLongFunction;
 import org.roaringbitmap.IntIterator;
@@ -148,7 +149,7 @@ public final class HnswIndex {
 
   /** The level a key is given; the same on every replica. */
   int levelOf(long levelKey) {
-    return writer().levelOf(levelKey);
+    return new LevelAssigner(config.m(), config.seed()).level(levelKey);
   }
 
   private synchronized Inserter writer() {
@@ -167,6 +168,6 @@ public final class HnswIndex {
         ids[count++] = doc;
       }
     }
-    return java.util.Arrays.copyOf(ids, count);
+    return Arrays.copyOf(ids, count);
   }
 }

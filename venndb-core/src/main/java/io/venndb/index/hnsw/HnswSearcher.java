@@ -74,8 +74,8 @@ public final class HnswSearcher {
   /** Opens a streaming cursor (VBASE iterator). Starting any other search here ends it. */
   public HnswCursor cursor(float[] query, RoaringBitmap live, CursorOptions options) {
     Objects.requireNonNull(options, "options");
-    begin(query, live);
-    return new HnswCursor(this, lease, traversal, query, live, options);
+    float[] prepared = begin(query, live);
+    return new HnswCursor(this, lease, traversal, query, prepared, live, options);
   }
 
   /** Every live doc within {@code maxDistance}, nearest first, found by the cursor. */

@@ -37,10 +37,6 @@ final class Inserter {
     this.keys = new long[Math.max(efConstruction, links.length)];
   }
 
-  int levelOf(long levelKey) {
-    return levels.level(levelKey);
-  }
-
   /** Inserts {@code doc}, whose vector is in the arena; false if it already was a node. */
   boolean insert(int doc, long levelKey) {
     int level = levels.level(levelKey);

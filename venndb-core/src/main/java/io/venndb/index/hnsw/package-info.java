@@ -36,11 +36,29 @@
  * Every {@link io.venndb.index.hnsw.HnswResult} reports nodes visited, distance computations, the
  * {@link io.venndb.index.hnsw.StopReason} and whether an exact scan was used.
  *
+ * <h2>Example</h2>
+ *
+ * <pre>{@code
+ * HnswIndex index = HnswIndex.create(arena, Metric.COSINE, HnswConfig.defaults());
+ * index.insert(docId, primaryKeyHash);                 // after arena.set(docId, prepared vector)
+ * HnswSearcher searcher = index.newSearcher();         // one per thread, reused
+ * HnswResult top = searcher.search(query, 10, view.liveDocs());
+ * HnswResult tagged = searcher.topK(query, 10, view.liveDocs(), tagged::contains,
+ *     CursorOptions.defaults());                        // VBASE: filter above the iterator
+ * index.save(dir.resolve("emb.hnsw"));                 // HnswIndex.load(...) on open
+ * }</pre>
+ *
  * <h2>Concurrency and memory</h2>
  *
  * Layer-0 links live in flat per-page {@code int[]} blocks of {@code 2 + 2M} ints per node, read
  * under a per-node seqlock, so readers never see a half-written list; upper-layer lists are
- * replaced whole. Readers may see a new node before all its links. The links cost about {@code
- * (2M + 2) * 4} bytes per node plus a few for the upper layers: about 1.1 times the layer-0 links.
+ * exact-size arrays replaced whole. Readers may see a new node before all its links. Links cost
+ * about {@code (2M + 2) * 4 + 12} bytes per node (levels, page bookkeeping and the upper layers
+ * included): about 1.15 to 1.2 times the layer-0 capacity of {@code 2M} ints; vectors are not
+ * copied.
+ *
+ * <p>A graph does not guarantee that every node is reachable (inner-product graphs in particular
+ * leave some low-norm nodes without in-links); the filtered search and the cursor's top-k fall
+ * back to an exact scan when the graph runs out before k rows, so row counts stay exact.
  */
 package io.venndb.index.hnsw;

@@ -1,12 +1,14 @@
 package io.venndb.index.hnsw;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.venndb.error.InvalidInputException;
 import io.venndb.index.ScoredDocs;
 import io.venndb.testing.TestSeed;
 import java.util.function.IntPredicate;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.roaringbitmap.RoaringBitmap;
 
 /** Top-k over the streaming cursor with a per-row predicate (VBASE's plan). */
@@ -73,6 +75,16 @@ class CursorTopKTest {
       }
     }
     assertThat(searcher.topK(graph.queries()[0], 0, live, doc -> true, CursorOptions.defaults()).size()).isZero();
+  }
+
+  @Test
+  void anAdvancedCursorIsRefused() {
+    SharedGraphs.Graph graph = SharedGraphs.random();
+    HnswCursor cursor = graph.index().newSearcher()
+        .cursor(graph.queries()[0], HnswFixtures.all(graph.size()), CursorOptions.defaults());
+    cursor.next();
+    assertThatThrownBy(() -> CursorTopK.collect(cursor, K, doc -> true))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("already yielded 1");
   }
 
   static void assertSorted(HnswResult result) {
