@@ -13,7 +13,8 @@ import io.venndb.error.InvalidInputException;
  *     released VBASE code does
  * @param e the rank of the bound R
  * @param w the window of the median M; always 1 for {@link Departure#LAST_VISITED}
- * @param maxVisited most nodes the cursor may expand before stopping with {@link StopReason#BUDGET}
+ * @param maxVisited most nodes the cursor may expand (the greedy descent through the upper layers
+ *     included) before stopping with {@link StopReason#BUDGET}
  * @param maxFrontier most entries the frontier may hold (its memory: 8 bytes each)
  */
 public record CursorOptions(Departure departure, int e, int w, long maxVisited, int maxFrontier) {

@@ -21,7 +21,10 @@ final class Inserter {
   private final float[] other;
   private final int[] chosen;
   private final int[] links;
+  /** The layer's search results, sorted; they seed the next layer down. */
   private long[] keys;
+  /** (distance, doc) of one list being pruned; separate so pruning never clobbers {@link #keys}. */
+  private final long[] linkKeys;
 
   Inserter(GraphStore graph, VectorSource vectors, HnswConfig config) {
     this.graph = graph;
@@ -34,7 +37,8 @@ final class Inserter {
     this.other = new float[vectors.dimension()];
     this.chosen = new int[Math.max(efConstruction, graph.maxConn(0)) + 1];
     this.links = new int[2 * graph.maxConn(0) + 1]; // own choice merged with concurrent reverse links
-    this.keys = new long[Math.max(efConstruction, links.length)];
+    this.keys = new long[efConstruction];
+    this.linkKeys = new long[links.length];
   }
 
   /** Inserts {@code doc}, whose vector is in the arena; false if it already was a node. */
@@ -118,7 +122,7 @@ final class Inserter {
         graph.setNeighbors(from, layer, links, n);
       } else {
         sortByDistanceTo(from, n);
-        graph.setNeighbors(from, layer, links, selector.dropOne(keys, n, to, vector, links));
+        graph.setNeighbors(from, layer, links, selector.dropOne(linkKeys, n, to, vector, links));
       }
     } finally {
       graph.unlock(from);
@@ -128,16 +132,16 @@ final class Inserter {
   /** Keeps a diverse subset of {@code links[0..n)} relative to {@code base}; returns its size. */
   private int prune(int base, int n, int maxConn) {
     sortByDistanceTo(base, n);
-    return selector.select(keys, n, maxConn, links);
+    return selector.select(linkKeys, n, maxConn, links);
   }
 
-  /** Fills {@code keys[0..n)} with (distance to base, doc) of {@code links[0..n)}, ascending. */
+  /** Fills {@code linkKeys[0..n)} with (distance to base, doc) of {@code links[0..n)}, ascending. */
   private void sortByDistanceTo(int base, int n) {
     vectors.load(base, other);
     for (int i = 0; i < n; i++) {
-      keys[i] = Keys.pack(vectors.distance(links[i], other), links[i]);
+      linkKeys[i] = Keys.pack(vectors.distance(links[i], other), links[i]);
     }
-    Arrays.sort(keys, 0, n);
+    Arrays.sort(linkKeys, 0, n);
   }
 
   private static int indexOf(int[] values, int count, int value) {

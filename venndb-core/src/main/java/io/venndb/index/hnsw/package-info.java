@@ -9,7 +9,8 @@
  * several threads. The level key is the primary key's 64-bit hash: with the configured seed it
  * fixes each node's level, so replicas that apply the same inserts in the same order get the same
  * graph (the incremental path and a one-thread build are deterministic; a parallel build is not,
- * so ship its file instead). Deletes are not applied to the graph: searches take the live docs
+ * so ship its file instead). Determinism assumes the replicas compute bit-identical distances,
+ * i.e. run the same {@link io.venndb.vector.Kernels} (the same SIMD width, or all scalar). Deletes are not applied to the graph: searches take the live docs
  * and skip the others, and {@link io.venndb.index.hnsw.HnswIndex#rebuild} builds a fresh graph
  * over the live docs when enough are dead. {@link io.venndb.index.hnsw.HnswIndex#save} and {@link
  * io.venndb.index.hnsw.HnswIndex#load} keep the graph in a checksummed file; a bad file is a
