@@ -1,0 +1,68 @@
+package io.venndb.index.hnsw;
+
+import java.util.function.IntPredicate;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Top-k among the members of a materialised filter, by the ladder STYLE.md asks for: count the
+ * matching live docs; scan them exactly when there are too few for a graph search to pay off;
+ * otherwise search the graph with a budget of as many distance computations as the exact scan
+ * would cost, and fall back to the exact scan if the budget runs out or the graph reaches fewer
+ * than k matches. Below {@link #TWO_HOP_BELOW} of the graph the traversal is ACORN-1 style.
+ */
+final class FilteredSearch {
+  /**
+   * Below this accepted fraction, walking every node wastes most distance computations on
+   * rejected nodes; looking through them to their neighbours scores accepted nodes only.
+   */
+  static final double TWO_HOP_BELOW = 0.5;
+
+  private FilteredSearch() {}
+
+  static HnswResult search(Traversal traversal, float[] rawQuery, float[] query, int k, int ef,
+      RoaringBitmap live, RoaringBitmap accept) {
+    RoaringBitmap matching = RoaringBitmap.and(live, accept);
+    long count = matching.getLongCardinality();
+    int width = Math.max(k, ef);
+    HnswResult.Counters counters = new HnswResult.Counters();
+    if (count == 0 || k == 0) {
+      counters.stopReason = count == 0 ? StopReason.EXHAUSTED : StopReason.SATISFIED;
+      return HnswResult.of(new long[0], 0, counters);
+    }
+    if (count <= width) {
+      counters.stopReason = StopReason.SATISFIED;
+      return exact(traversal, rawQuery, k, matching, counters);
+    }
+    boolean twoHop = count < TWO_HOP_BELOW * traversal.graph.size();
+    StopReason reason = graph(traversal, query, width, live, accept, twoHop, count);
+    counters.add(traversal).stopReason = reason;
+    if (reason == StopReason.BUDGET || traversal.results.size() < k) {
+      return exact(traversal, rawQuery, k, matching, counters);
+    }
+    return HnswSearcher.firstK(traversal.results, k, counters);
+  }
+
+  /**
+   * The graph part alone, with {@code budget} distance computations; results are left in the
+   * traversal. Package-private so tests can measure the two-hop traversal without the ladder.
+   */
+  static StopReason graph(Traversal traversal, float[] query, int width, RoaringBitmap live,
+      RoaringBitmap accept, boolean twoHop, long budget) {
+    IntPredicate isLive = live::contains;
+    IntPredicate isAccepted = accept::contains;
+    IntPredicate admit = doc -> accept.contains(doc) && live.contains(doc);
+    if (!HnswSearcher.start(traversal, query, width, admit)) {
+      return StopReason.EXHAUSTED;
+    }
+    return twoHop
+        ? traversal.searchTwoHop(query, width, isAccepted, isLive, budget)
+        : traversal.searchLayer(query, 0, width, admit, budget);
+  }
+
+  private static HnswResult exact(Traversal traversal, float[] rawQuery, int k,
+      RoaringBitmap matching, HnswResult.Counters counters) {
+    LongHeap heap = LongHeap.max(k);
+    ExactFallback.topK(traversal.vectors, rawQuery, k, matching, heap, counters);
+    return HnswResult.of(heap.sortedAscending(new long[heap.size()]), heap.size(), counters);
+  }
+}

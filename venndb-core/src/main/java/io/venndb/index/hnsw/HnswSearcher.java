@@ -1,0 +1,138 @@
+package io.venndb.index.hnsw;
+
+import io.venndb.error.ErrorCode;
+import io.venndb.error.InvalidInputException;
+import java.util.Objects;
+import java.util.function.IntPredicate;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Runs searches on one {@link HnswIndex} with reusable per-thread scratch (visited stamps, heaps).
+ * Not thread-safe: give each thread its own searcher and reuse it across queries. Searches may run
+ * while the index's writer inserts.
+ *
+ * <p>Every search takes {@code live}, the docs that may be returned (a snapshot's live docs):
+ * nodes outside it are traversed, because they still connect the graph, but never returned.
+ * Queries are raw vectors of the index's dimension; they are validated and prepared (normalised
+ * for COSINE) here. Results hold distances, smaller is closer, as {@link io.venndb.vector.Metric}
+ * defines them.
+ */
+public final class HnswSearcher {
+  private final HnswIndex index;
+  private final Traversal traversal;
+  /** Bumped by every search, so a cursor can tell that its scratch was taken over. */
+  private int lease;
+
+  HnswSearcher(HnswIndex index) {
+    this.index = index;
+    this.traversal = new Traversal(index.graph(), index.vectors());
+  }
+
+  /** The {@code min(k, live nodes)} nearest live docs, with the index's default efSearch. */
+  public HnswResult search(float[] query, int k, RoaringBitmap live) {
+    return search(query, k, index.config().efSearch(), live);
+  }
+
+  /**
+   * Classic HNSW top-k: best-first on layer 0 keeping {@code max(ef, k)} candidates. If the graph
+   * reaches fewer than k live nodes (heavy deletes, a tiny graph) the live docs are scanned.
+   */
+  public HnswResult search(float[] query, int k, int ef, RoaringBitmap live) {
+    checkK(k);
+    checkEf(ef);
+    float[] prepared = begin(query, live);
+    int width = Math.max(k, ef);
+    IntPredicate isLive = live::contains;
+    HnswResult.Counters counters = new HnswResult.Counters();
+    if (start(traversal, prepared, width, isLive)) {
+      counters.stopReason = traversal.searchLayer(prepared, 0, width, isLive, Traversal.NO_BUDGET);
+    }
+    counters.add(traversal);
+    if (traversal.results.size() < k) {
+      LongHeap heap = LongHeap.max(k);
+      ExactFallback.topK(traversal.vectors, query, k, live, heap, counters);
+      return HnswResult.of(heap.sortedAscending(new long[heap.size()]), heap.size(), counters);
+    }
+    return firstK(traversal.results, k, counters);
+  }
+
+  /**
+   * The {@code min(k, |live ∩ accept|)} nearest docs of a materialised filter. Small filters are
+   * scanned exactly; otherwise the graph is searched (two-hop through rejected nodes when the
+   * filter keeps under half the graph) with the exact scan as fallback. See {@link
+   * HnswResult#usedExactSearch()}.
+   */
+  public HnswResult searchFiltered(
+      float[] query, int k, int ef, RoaringBitmap live, RoaringBitmap accept) {
+    checkK(k);
+    checkEf(ef);
+    float[] prepared = begin(query, live);
+    return FilteredSearch.search(traversal, query, prepared, k, ef, live,
+        Objects.requireNonNull(accept, "accept"));
+  }
+
+  /** Opens a streaming cursor (VBASE iterator). Starting any other search here ends it. */
+  public HnswCursor cursor(float[] query, RoaringBitmap live, CursorOptions options) {
+    Objects.requireNonNull(options, "options");
+    float[] prepared = begin(query, live);
+    return new HnswCursor(this, lease, traversal, query, prepared, live, options);
+  }
+
+  /** Every live doc within {@code maxDistance}, nearest first, found by the cursor. */
+  public HnswResult range(float[] query, float maxDistance, RoaringBitmap live, CursorOptions options) {
+    if (Float.isNaN(maxDistance)) {
+      throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "maxDistance is NaN");
+    }
+    return RangeScan.collect(cursor(query, live, options), maxDistance);
+  }
+
+  /** Top-k over the cursor with a per-row predicate; see {@link CursorTopK}. */
+  public HnswResult topK(float[] query, int k, RoaringBitmap live, IntPredicate predicate,
+      CursorOptions options) {
+    Objects.requireNonNull(predicate, "predicate");
+    checkK(k);
+    return CursorTopK.collect(cursor(query, live, options), k, predicate);
+  }
+
+  void checkLease(int cursorLease) {
+    if (cursorLease != lease) {
+      throw new IllegalStateException(
+          "this cursor was ended by a later search on the same HnswSearcher; use one searcher per cursor");
+    }
+  }
+
+  private float[] begin(float[] query, RoaringBitmap live) {
+    Objects.requireNonNull(live, "live");
+    float[] prepared = traversal.vectors.prepare(Objects.requireNonNull(query, "query"));
+    lease++;
+    return prepared;
+  }
+
+  /** Resets the traversal and seeds it with the node the upper layers lead to; false if empty. */
+  static boolean start(Traversal traversal, float[] query, int width, IntPredicate admit) {
+    traversal.begin();
+    long entry = traversal.graph.entry();
+    if (entry == GraphStore.NO_ENTRY) {
+      return false;
+    }
+    traversal.seed(traversal.descend(query, entry, 0), admit, width);
+    return true;
+  }
+
+  static HnswResult firstK(LongHeap results, int k, HnswResult.Counters counters) {
+    long[] sorted = results.sortedAscending(new long[results.size()]);
+    return HnswResult.of(sorted, Math.min(k, results.size()), counters);
+  }
+
+  static void checkK(int k) {
+    if (k < 0) {
+      throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "k must be >= 0, got " + k);
+    }
+  }
+
+  private static void checkEf(int ef) {
+    if (ef < 1) {
+      throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "ef must be >= 1, got " + ef);
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package io.venndb.index.hnsw;
+
+import java.util.function.IntPredicate;
+
+/**
+ * The traversal core every search mode shares, with its per-thread scratch: visited stamps, the
+ * frontier (a min-heap of candidates) and the results (a bounded max-heap), all on packed {@link
+ * Keys}. Not thread-safe; each searcher and each builder thread owns one and reuses it.
+ */
+final class Traversal {
+  static final IntPredicate ALL = doc -> true;
+  static final long NO_BUDGET = Long.MAX_VALUE;
+
+  final GraphStore graph;
+  final VectorSource vectors;
+  final VisitedSet visited;
+  final LongHeap frontier = LongHeap.min(256);
+  final LongHeap results = LongHeap.max(128);
+  final int[] neighbors;
+  private final int[] rejected;
+  private final int[] secondHop;
+  long nodesVisited;
+  long distanceComputations;
+
+  Traversal(GraphStore graph, VectorSource vectors) {
+    this.graph = graph;
+    this.vectors = vectors;
+    this.visited = new VisitedSet(Math.max(graph.docCapacity(), vectors.arena.maxDocExclusive()));
+    int width = graph.maxConn(0) + 1;
+    this.neighbors = new int[width];
+    this.rejected = new int[width];
+    this.secondHop = new int[width];
+  }
+
+  /** Starts a query: forgets visits, heaps and counters. */
+  void begin() {
+    visited.reset();
+    frontier.clear();
+    results.clear();
+    nodesVisited = 0;
+    distanceComputations = 0;
+  }
+
+  long score(int doc, float[] query) {
+    distanceComputations++;
+    return Keys.pack(vectors.distance(doc, query), doc);
+  }
+
+  /** Reads the links of {@code doc} on {@code layer} into {@link #neighbors}; counts a visit. */
+  int expand(int doc, int layer) {
+    nodesVisited++;
+    return graph.neighbors(doc, layer, neighbors);
+  }
+
+  /**
+   * Greedy walk from the entry point down to {@code stopLayer} (exclusive): on each layer, move to
+   * the closest neighbour until none is closer. Returns the key of the node reached.
+   */
+  long descend(float[] query, long entry, int stopLayer) {
+    long best = score(GraphStore.entryNode(entry), query);
+    for (int layer = GraphStore.entryLevel(entry); layer > stopLayer; layer--) {
+      for (boolean moved = true; moved; ) {
+        moved = false;
+        int count = expand(Keys.doc(best), layer);
+        for (int i = 0; i < count; i++) {
+          long key = score(neighbors[i], query);
+          if (key < best) {
+            best = key;
+            moved = true;
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Puts an already scored node on the frontier, and in the results when admitted. */
+  void seed(long key, IntPredicate admit, int ef) {
+    visited.discover(Keys.doc(key));
+    frontier.push(key);
+    if (admit.test(Keys.doc(key))) {
+      results.offerBounded(key, ef);
+    }
+  }
+
+  /**
+   * Best-first search of one layer (HNSW's SEARCH-LAYER): expand the closest candidate until it is
+   * farther than the worst of {@code ef} results. Every node is traversed; only admitted nodes
+   * enter the results, so deleted or filtered-out nodes still carry the search.
+   */
+  StopReason searchLayer(float[] query, int layer, int ef, IntPredicate admit, long budget) {
+    while (!frontier.isEmpty()) {
+      long candidate = frontier.top();
+      if (results.size() >= ef && candidate > results.top()) {
+        return StopReason.SATISFIED;
+      }
+      if (distanceComputations >= budget) {
+        return StopReason.BUDGET;
+      }
+      frontier.pop();
+      int count = expand(Keys.doc(candidate), layer);
+      for (int i = 0; i < count; i++) {
+        int neighbor = neighbors[i];
+        if (visited.discover(neighbor)) {
+          consider(score(neighbor, query), ef, admit);
+        }
+      }
+    }
+    return StopReason.EXHAUSTED;
+  }
+
+  /**
+   * ACORN-1 style search of layer 0 for restrictive filters: only accepted nodes are scored and
+   * queued, and a rejected neighbour is looked through to its own neighbours, so the accepted
+   * subgraph stays connected although the graph was built without the filter. The second hop
+   * stops once {@code 2M} accepted nodes were found for this expansion, bounding its cost.
+   */
+  StopReason searchTwoHop(float[] query, int ef, IntPredicate accept, IntPredicate live, long budget) {
+    int wanted = graph.maxConn(0);
+    while (!frontier.isEmpty()) {
+      long candidate = frontier.top();
+      if (results.size() >= ef && candidate > results.top()) {
+        return StopReason.SATISFIED;
+      }
+      if (distanceComputations >= budget) {
+        return StopReason.BUDGET;
+      }
+      frontier.pop();
+      int count = expand(Keys.doc(candidate), 0);
+      int found = 0, rejectedCount = 0;
+      for (int i = 0; i < count; i++) {
+        int neighbor = neighbors[i];
+        if (!visited.discover(neighbor)) {
+          continue; // a rejected node is looked through once, from its closest expanded neighbour
+        }
+        if (accept.test(neighbor)) {
+          consider(score(neighbor, query), ef, live);
+          found++;
+        } else {
+          rejected[rejectedCount++] = neighbor;
+        }
+      }
+      for (int r = 0; r < rejectedCount && found < wanted; r++) {
+        found += secondHop(query, rejected[r], ef, accept, live, wanted - found);
+      }
+    }
+    return StopReason.EXHAUSTED;
+  }
+
+  /** Scores the unvisited accepted neighbours of a rejected node; returns how many. */
+  private int secondHop(float[] query, int via, int ef, IntPredicate accept, IntPredicate live, int limit) {
+    nodesVisited++;
+    int count = graph.neighbors(via, 0, secondHop);
+    int found = 0;
+    for (int i = 0; i < count && found < limit; i++) {
+      int neighbor = secondHop[i];
+      if (accept.test(neighbor) && visited.discover(neighbor)) {
+        consider(score(neighbor, query), ef, live);
+        found++;
+      }
+    }
+    return found;
+  }
+
+  private void consider(long key, int ef, IntPredicate admit) {
+    if (results.size() < ef || key < results.top()) {
+      frontier.push(key);
+      if (admit.test(Keys.doc(key))) {
+        results.offerBounded(key, ef);
+      }
+    }
+  }
+}
