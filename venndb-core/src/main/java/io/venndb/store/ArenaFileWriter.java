@@ -37,7 +37,9 @@ final class ArenaFileWriter implements Closeable {
     buffer.putLong(value);
   }
 
+  /** Copies one field or vector; the constructor sized the buffer for the largest. */
   void put(MemorySegment source, long offset, long length) throws IOException {
+    assert length <= buffer.capacity() : length + " bytes exceed the " + buffer.capacity() + " buffer";
     room(length);
     MemorySegment.copy(source, offset, bufferSegment, buffer.position(), length);
     buffer.position(buffer.position() + (int) length);

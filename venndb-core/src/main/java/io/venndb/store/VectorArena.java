@@ -208,6 +208,10 @@ public final class VectorArena implements AutoCloseable {
   }
 
   private ArenaChunk writableChunk(int docId) {
+    if (docId == Integer.MAX_VALUE) { // maxDocExclusive could not count past it
+      throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT,
+          "doc id " + docId + " is too large; the largest is " + (Integer.MAX_VALUE - 1));
+    }
     checkDocId(docId);
     ArenaChunk[] current = openChunks();
     int index = docId >>> chunkShift;

@@ -141,24 +141,28 @@ final class SimdKernels implements VectorKernels {
   @Override
   public float cosine(MemorySegment segment, long byteOffset, float[] q) {
     int n = q.length;
-    FloatVector dot = zero(), normA = zero(), normB = zero();
+    FloatVector d0 = zero(), d1 = zero(), na0 = zero(), na1 = zero(), nb0 = zero(), nb1 = zero();
     int i = 0;
-    for (int end = n & -LANES; i < end; i += LANES) {
-      FloatVector a = load(segment, byteOffset, i), b = load(q, i);
-      dot = fma(a, b, dot);
-      normA = fma(a, a, normA);
-      normB = fma(b, b, normB);
+    for (int end = n & -(2 * LANES); i < end; i += 2 * LANES) {
+      FloatVector a0 = load(segment, byteOffset, i), b0 = load(q, i);
+      FloatVector a1 = load(segment, byteOffset, i + LANES), b1 = load(q, i + LANES);
+      d0 = fma(a0, b0, d0);
+      d1 = fma(a1, b1, d1);
+      na0 = fma(a0, a0, na0);
+      na1 = fma(a1, a1, na1);
+      nb0 = fma(b0, b0, nb0);
+      nb1 = fma(b1, b1, nb1);
     }
-    float d = reduce(dot);
-    float na = reduce(normA);
-    float nb = reduce(normB);
+    float dot = reduce(d0.add(d1));
+    float normA = reduce(na0.add(na1));
+    float normB = reduce(nb0.add(nb1));
     for (; i < n; i++) {
       float a = segment.get(ScalarKernels.FLOAT, byteOffset + 4L * i);
-      d += a * q[i];
-      na += a * a;
-      nb += q[i] * q[i];
+      dot += a * q[i];
+      normA += a * a;
+      normB += q[i] * q[i];
     }
-    return KernelChecks.cosine(d, na, nb);
+    return KernelChecks.cosine(dot, normA, normB);
   }
 
   @Override

@@ -95,6 +95,8 @@ class VectorArenaTest {
           .extracting(e -> ((InvalidInputException) e).code())
           .isEqualTo(ErrorCode.DIMENSION_MISMATCH);
       assertThatThrownBy(() -> arena.set(-1, new float[4])).hasMessageContaining("doc id -1");
+      assertThatThrownBy(() -> arena.set(Integer.MAX_VALUE, new float[4]))
+          .hasMessageContaining("doc id " + Integer.MAX_VALUE + " is too large");
       assertThatThrownBy(() -> arena.get(0, new float[5])).isInstanceOf(InvalidInputException.class);
     }
   }
