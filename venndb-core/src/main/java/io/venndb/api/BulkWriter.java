@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * Group commit for bulk loads: rows are buffered and committed in batches without an fsync each;
  * {@link #flush()} commits the buffer and syncs the log once, and only then are the rows
- * acknowledged as durable. Not thread-safe: one loader thread per writer.
+ * acknowledged as durable. Committed rows are visible to exact search at once and to HNSW search
+ * after the flush that inserts them into the graphs with every core. Not thread-safe: one loader
+ * thread per writer.
  */
 public final class BulkWriter implements AutoCloseable {
   private final CollectionWriter writer;
@@ -41,14 +43,18 @@ public final class BulkWriter implements AutoCloseable {
     }
     List<Mutation> batch = List.copyOf(buffer);
     buffer.clear();
-    WriteResult r = writer.apply(batch, false);
+    WriteResult r = writer.apply(batch, false, true);
     pendingRows += r.inserted() + r.updated();
   }
 
-  /** Commits what is buffered and fsyncs the log; returns the number of rows now durable. */
+  /**
+   * Commits what is buffered, fsyncs the log and adds the new rows to the HNSW graphs; returns the
+   * number of rows now durable.
+   */
   public long flush() {
     commitBuffer();
     rocks.syncWal();
+    writer.indexDeferred();
     durableRows += pendingRows;
     pendingRows = 0;
     return durableRows;

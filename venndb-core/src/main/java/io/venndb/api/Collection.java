@@ -3,6 +3,7 @@ package io.venndb.api;
 import io.venndb.catalog.CollectionSchema;
 import io.venndb.catalog.ValueNormalizer;
 import io.venndb.index.CollectionIndexes;
+import io.venndb.index.VectorIndexes;
 import io.venndb.ingest.CollectionLoader;
 import io.venndb.ingest.CollectionWriter;
 import io.venndb.ingest.Mutation;
@@ -28,13 +29,15 @@ public final class Collection {
   private final CollectionWriter writer;
   private final Searcher searcher;
   private final boolean syncEveryCommit;
+  private final VectorIndexes vectorIndexes;
 
   Collection(CollectionStore store, boolean syncEveryCommit) {
     CollectionIndexes indexes = new CollectionIndexes(store.schema());
-    CollectionLoader.load(store, indexes);
+    this.vectorIndexes = new VectorIndexes(store);
+    CollectionLoader.load(store, indexes, vectorIndexes);
     this.store = store;
-    this.writer = new CollectionWriter(store, indexes);
-    this.searcher = new Searcher(store, indexes);
+    this.writer = new CollectionWriter(store, indexes, vectorIndexes);
+    this.searcher = new Searcher(store, indexes, vectorIndexes);
     this.syncEveryCommit = syncEveryCommit;
   }
 
@@ -89,7 +92,10 @@ public final class Collection {
     return writer.apply(batch, syncEveryCommit);
   }
 
-  /** A group-commit loader: batches of {@code batchSize} rows, one fsync per {@code flush()}. */
+  /**
+   * A group-commit loader: batches of {@code batchSize} rows, one fsync per {@code flush()}; HNSW
+   * graphs take the flushed rows in one parallel insertion at each flush.
+   */
   public BulkWriter bulkWriter(int batchSize) {
     return new BulkWriter(writer, store.rocks(), Math.max(1, batchSize));
   }
@@ -116,13 +122,16 @@ public final class Collection {
 
   /** Closes the collection; on a clean database close its arenas are saved first. */
   void close() {
+    writer.indexDeferred();
     store.saveArenas();
+    vectorIndexes.save();
     store.close();
   }
 
-  /** Closes a dropped collection and removes its saved arenas. */
+  /** Closes a dropped collection and removes its saved arenas and graphs. */
   void closeDropped() {
     store.close();
     store.deleteArenaFiles();
+    vectorIndexes.deleteFiles();
   }
 }

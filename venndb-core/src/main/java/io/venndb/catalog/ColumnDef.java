@@ -7,10 +7,12 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * One column of a collection. Vector columns carry a dimension and a metric; other columns carry
- * the scalar index kept for them.
+ * One column of a collection. Vector columns carry a dimension, a metric and optionally an HNSW
+ * index ({@code vectorIndex}, null for exact search only); other columns carry the scalar index
+ * kept for them.
  */
-public record ColumnDef(String name, ColumnType type, IndexKind index, int dimension, Metric metric) {
+public record ColumnDef(String name, ColumnType type, IndexKind index, int dimension, Metric metric,
+    VectorIndexSpec vectorIndex) {
   /** Largest vector dimension accepted (pgvector's HNSW limit is 2,000; we allow more for flat). */
   public static final int MAX_DIMENSION = 4096;
 
@@ -30,9 +32,9 @@ public record ColumnDef(String name, ColumnType type, IndexKind index, int dimen
         throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT,
             "vector column '" + name + "' cannot have a scalar index " + index);
       }
-    } else if (dimension != 0 || metric != null) {
+    } else if (dimension != 0 || metric != null || vectorIndex != null) {
       throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT,
-          "column '" + name + "' of type " + type + " cannot have a dimension or metric");
+          "column '" + name + "' of type " + type + " cannot have a dimension, metric or vector index");
     }
     if (type == ColumnType.TAGS && index == IndexKind.SORTED) {
       throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT,
@@ -41,15 +43,21 @@ public record ColumnDef(String name, ColumnType type, IndexKind index, int dimen
   }
 
   public static ColumnDef scalar(String name, ColumnType type) {
-    return new ColumnDef(name, type, type.defaultIndex(), 0, null);
+    return new ColumnDef(name, type, type.defaultIndex(), 0, null, null);
   }
 
   public static ColumnDef scalar(String name, ColumnType type, IndexKind index) {
-    return new ColumnDef(name, type, index, 0, null);
+    return new ColumnDef(name, type, index, 0, null, null);
   }
 
+  /** A vector column searched exactly (no vector index). */
   public static ColumnDef vector(String name, int dimension, Metric metric) {
-    return new ColumnDef(name, ColumnType.VECTOR, IndexKind.NONE, dimension, metric);
+    return new ColumnDef(name, ColumnType.VECTOR, IndexKind.NONE, dimension, metric, null);
+  }
+
+  /** A vector column with an HNSW index. */
+  public static ColumnDef vector(String name, int dimension, Metric metric, VectorIndexSpec index) {
+    return new ColumnDef(name, ColumnType.VECTOR, IndexKind.NONE, dimension, metric, index);
   }
 
   public boolean isVector() {

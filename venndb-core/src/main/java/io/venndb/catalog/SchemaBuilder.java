@@ -10,7 +10,7 @@ import java.util.List;
  * <pre>{@code
  * CollectionSchema s = SchemaBuilder.collection("packages").stringKey("package")
  *     .keyword("section").tags("tags").longColumn("installed_size_kb").text("description")
- *     .vector("embedding", 384, Metric.COSINE).build();
+ *     .vector("embedding", 384, Metric.COSINE, VectorIndexSpec.hnsw()).build();
  * }</pre>
  */
 public final class SchemaBuilder {
@@ -69,8 +69,14 @@ public final class SchemaBuilder {
     return column(ColumnDef.scalar(column, ColumnType.TEXT));
   }
 
+  /** A vector column searched exactly (flat scan). */
   public SchemaBuilder vector(String column, int dimension, Metric metric) {
     return column(ColumnDef.vector(column, dimension, metric));
+  }
+
+  /** A vector column with an HNSW index, e.g. {@code VectorIndexSpec.hnsw()}. */
+  public SchemaBuilder vector(String column, int dimension, Metric metric, VectorIndexSpec index) {
+    return column(ColumnDef.vector(column, dimension, metric, index));
   }
 
   /** Any column, e.g. a keyword with a sorted index for string ranges. */

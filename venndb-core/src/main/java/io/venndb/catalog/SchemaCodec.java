@@ -37,6 +37,12 @@ public final class SchemaCodec {
       if (c.isVector()) {
         col.put("dimension", c.dimension());
         col.put("metric", c.metric().name());
+        if (c.vectorIndex() != null) {
+          ObjectNode hnsw = col.putObject("hnsw");
+          hnsw.put("m", c.vectorIndex().m());
+          hnsw.put("efConstruction", c.vectorIndex().efConstruction());
+          hnsw.put("efSearch", c.vectorIndex().efSearch());
+        }
       }
     }
     return root.toString().getBytes(StandardCharsets.UTF_8);
@@ -70,8 +76,11 @@ public final class SchemaCodec {
   private static ColumnDef decodeColumn(JsonNode col) {
     ColumnType type = ColumnType.valueOf(col.get("type").asText());
     if (type == ColumnType.VECTOR) {
+      JsonNode hnsw = col.get("hnsw");
+      VectorIndexSpec index = hnsw == null ? null : new VectorIndexSpec(hnsw.get("m").asInt(),
+          hnsw.get("efConstruction").asInt(), hnsw.get("efSearch").asInt());
       return ColumnDef.vector(col.get("name").asText(), col.get("dimension").asInt(),
-          Metric.valueOf(col.get("metric").asText()));
+          Metric.valueOf(col.get("metric").asText()), index);
     }
     return ColumnDef.scalar(col.get("name").asText(), type, IndexKind.valueOf(col.get("index").asText()));
   }

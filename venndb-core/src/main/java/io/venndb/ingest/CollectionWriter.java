@@ -7,6 +7,7 @@ import io.venndb.catalog.ValueNormalizer;
 import io.venndb.error.ErrorCode;
 import io.venndb.error.InvalidInputException;
 import io.venndb.index.CollectionIndexes;
+import io.venndb.index.VectorIndexes;
 import io.venndb.store.CollectionStore;
 import io.venndb.store.Keys;
 import io.venndb.store.RocksStore;
@@ -29,15 +30,28 @@ import org.rocksdb.WriteBatch;
 public final class CollectionWriter {
   private final CollectionStore store;
   private final CollectionIndexes indexes;
+  private final VectorIndexes vectorIndexes;
   private final ReentrantLock commitLock = new ReentrantLock();
+  /** Docs committed by bulk batches whose graph insertion waits for {@link #indexDeferred()}. */
+  private final DeferredDocs deferred = new DeferredDocs();
 
-  public CollectionWriter(CollectionStore store, CollectionIndexes indexes) {
+  public CollectionWriter(CollectionStore store, CollectionIndexes indexes, VectorIndexes vectorIndexes) {
     this.store = store;
     this.indexes = indexes;
+    this.vectorIndexes = vectorIndexes;
   }
 
   /** Applies the batch atomically; with {@code sync} it is durable on disk when this returns. */
   public WriteResult apply(List<? extends Mutation> batch, boolean sync) {
+    return apply(batch, sync, false);
+  }
+
+  /**
+   * Like {@link #apply(List, boolean)}; with {@code deferGraphs} the new rows are not yet added
+   * to the HNSW graphs (exact search sees them at once, approximate search after
+   * {@link #indexDeferred()}, which adds them all with every core).
+   */
+  public WriteResult apply(List<? extends Mutation> batch, boolean sync, boolean deferGraphs) {
     if (batch.size() > Limits.MAX_BATCH_ROWS) {
       throw new InvalidInputException(ErrorCode.TOO_LARGE,
           "batch of " + batch.size() + " writes exceeds the limit of " + Limits.MAX_BATCH_ROWS);
@@ -45,7 +59,20 @@ public final class CollectionWriter {
     List<Object> prepared = prepare(batch);
     commitLock.lock();
     try {
-      return commit(batch, prepared, sync);
+      return commit(batch, prepared, sync, deferGraphs);
+    } finally {
+      commitLock.unlock();
+    }
+  }
+
+  /** Adds every deferred doc to the HNSW graphs, in parallel. */
+  public void indexDeferred() {
+    commitLock.lock();
+    try {
+      if (!deferred.isEmpty()) {
+        vectorIndexes.insertAll(deferred.docs(), deferred.keys());
+        deferred.clear();
+      }
     } finally {
       commitLock.unlock();
     }
@@ -73,8 +100,8 @@ public final class CollectionWriter {
     };
   }
 
-  private WriteResult commit(List<? extends Mutation> batch, List<Object> prepared, boolean sync) {
-    Staging s = new Staging(prepared);
+  private WriteResult commit(List<? extends Mutation> batch, List<Object> prepared, boolean sync, boolean deferGraphs) {
+    Staging s = new Staging(prepared, deferGraphs);
     for (int i = 0; i < batch.size(); i++) {
       Mutation m = batch.get(i);
       if (m instanceof Mutation.Delete) {
@@ -109,7 +136,10 @@ public final class CollectionWriter {
     int updated;
     int deleted;
 
-    Staging(List<Object> prepared) {
+    final boolean deferGraphs;
+
+    Staging(List<Object> prepared, boolean deferGraphs) {
+      this.deferGraphs = deferGraphs;
       List<Object> keys = prepared.stream().map(p -> p instanceof PreparedRow r ? r.key() : p).distinct().toList();
       int[] docs = store.docIdsOf(keys);
       storedDocs = new HashMap<>(keys.size() * 2);
@@ -193,7 +223,14 @@ public final class CollectionWriter {
       for (int i = 0; i < rows.size(); i++) {
         int doc = rowDocs.get(i);
         if (added.contains(doc)) {
-          applyRow(store, indexes, doc, rows.get(i).values(), rows.get(i).arenaVectors());
+          PreparedRow row = rows.get(i);
+          applyRow(store, indexes, doc, row.values(), row.arenaVectors());
+          long levelKey = VectorIndexes.levelKey(row.key());
+          if (deferGraphs) {
+            deferred.add(doc, levelKey);
+          } else {
+            vectorIndexes.insert(doc, levelKey, row.arenaVectors());
+          }
         }
       }
     }

@@ -9,6 +9,11 @@ import io.venndb.error.InvalidInputException;
 import io.venndb.index.CollectionIndexes;
 import io.venndb.index.FlatVectorSearch;
 import io.venndb.index.ScoredDocs;
+import io.venndb.index.VectorIndexes;
+import io.venndb.index.hnsw.CursorOptions;
+import io.venndb.index.hnsw.HnswIndex;
+import io.venndb.index.hnsw.HnswResult;
+import io.venndb.index.hnsw.HnswSearcher;
 import io.venndb.store.CollectionStore;
 import io.venndb.store.ReadView;
 import io.venndb.store.RowCodec;
@@ -30,10 +35,12 @@ import org.roaringbitmap.RoaringBitmap;
 public final class Searcher {
   private final CollectionStore store;
   private final CollectionIndexes indexes;
+  private final VectorIndexes vectorIndexes;
 
-  public Searcher(CollectionStore store, CollectionIndexes indexes) {
+  public Searcher(CollectionStore store, CollectionIndexes indexes, VectorIndexes vectorIndexes) {
     this.store = store;
     this.indexes = indexes;
+    this.vectorIndexes = vectorIndexes;
   }
 
   public List<SearchHit> search(SearchRequest request) {
@@ -42,12 +49,38 @@ public final class Searcher {
     checkLimit(request.limit());
     Predicate filter = bindFilter(request.filter());
     checkThreshold(column, request);
+    checkEf(request.ef());
     List<String> projection = projection(request.columns());
+    int position = store.schema().position(column.name());
     try (ReadView view = store.acquire()) {
       RoaringBitmap candidates = candidates(view, filter);
-      ScoredDocs scored = flatSearch(column, query, request, candidates);
-      return hits(view, scored, request.limit(), column.metric(), projection);
+      HnswIndex graph = vectorIndexes.graph(position);
+      if (request.exact() || graph == null) {
+        ScoredDocs scored = flatSearch(column, query, request, candidates);
+        return hits(view, scored.docIds(), scored.distances(), request.limit(), column.metric(), projection);
+      }
+      HnswResult found = graphSearch(position, graph, query, request, view, filter == null ? null : candidates);
+      return hits(view, found.docIds(), found.distances(), request.limit(), column.metric(), projection);
     }
+  }
+
+  /**
+   * Approximate search on the graph: plain top-k, top-k inside the filter's doc ids (the graph
+   * search switches to an exact scan for small filters and falls back to one when its budget runs
+   * out, so the row count is always min(limit, matches)), or a range scan stopped by the
+   * relaxed-monotonicity detector for a threshold.
+   */
+  private HnswResult graphSearch(int position, HnswIndex graph, float[] query, SearchRequest request,
+      ReadView view, RoaringBitmap filtered) {
+    HnswSearcher searcher = vectorIndexes.searcher(position);
+    int ef = request.ef() > 0 ? request.ef() : graph.config().efSearch();
+    RoaringBitmap live = view.liveDocs();
+    if (request.hasThreshold()) {
+      float maxDistance = graph.metric().distance(request.minSimilarity());
+      return searcher.range(query, maxDistance, filtered == null ? live : filtered, CursorOptions.defaults());
+    }
+    return filtered == null ? searcher.search(query, request.limit(), ef, live)
+        : searcher.searchFiltered(query, request.limit(), ef, live, filtered);
   }
 
   /** Rows matching {@code filter} (all rows when null), in doc-id order, at most {@code limit}. */
@@ -95,12 +128,12 @@ public final class Searcher {
   }
 
   /** The first {@code limit} scored docs as hits (a threshold search may have found more). */
-  private List<SearchHit> hits(ReadView view, ScoredDocs scored, int limit, Metric metric, List<String> projection) {
-    int n = Math.min(limit, scored.size());
+  private List<SearchHit> hits(ReadView view, int[] docIds, float[] distances, int limit, Metric metric,
+      List<String> projection) {
+    int n = Math.min(limit, docIds.length);
     List<SearchHit> hits = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      float distance = scored.distance(i);
-      hits.add(new SearchHit(fetch(view, scored.docId(i), projection), distance, metric.similarity(distance)));
+      hits.add(new SearchHit(fetch(view, docIds[i], projection), distances[i], metric.similarity(distances[i])));
     }
     return hits;
   }
@@ -152,6 +185,12 @@ public final class Searcher {
 
   private Predicate bindFilter(Predicate filter) {
     return filter == null ? null : new PredicateBinder(store.schema()).bind(filter);
+  }
+
+  private static void checkEf(int ef) {
+    if (ef < 0 || ef > 10_000) {
+      throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "ef " + ef + " is outside 0..10000 (0 = the column's default)");
+    }
   }
 
   private static void checkLimit(int limit) {

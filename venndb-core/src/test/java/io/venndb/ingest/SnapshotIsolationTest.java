@@ -4,6 +4,7 @@ import static io.venndb.testing.TestSchemas.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.venndb.index.CollectionIndexes;
+import io.venndb.index.VectorIndexes;
 import io.venndb.store.CatalogStore;
 import io.venndb.store.CollectionStore;
 import io.venndb.store.ReadView;
@@ -25,8 +26,9 @@ class SnapshotIsolationTest {
       int id = new CatalogStore(rocks).create(schema);
       try (CollectionStore store = new CollectionStore(rocks, id, schema)) {
         CollectionIndexes indexes = new CollectionIndexes(schema);
-        CollectionLoader.load(store, indexes);
-        CollectionWriter writer = new CollectionWriter(store, indexes);
+        VectorIndexes vectors = new VectorIndexes(store);
+        CollectionLoader.load(store, indexes, vectors);
+        CollectionWriter writer = new CollectionWriter(store, indexes, vectors);
         writer.apply(List.of(new Mutation.Insert(row("a", "x", 1, 1, 0, 0, 0))), true);
         int docA = store.docIdOf(null, "a");
 

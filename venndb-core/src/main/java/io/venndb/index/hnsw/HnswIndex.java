@@ -83,6 +83,20 @@ public final class HnswIndex {
     }
   }
 
+  /**
+   * Adds many docs, whose vectors are already in the arena, with {@code threads} threads: the
+   * bulk-load path. With more than one thread the graph depends on scheduling (ship its file to
+   * replicas rather than rebuilding it there).
+   */
+  public synchronized void insertAll(int[] docIds, long[] levelKeys, int threads) {
+    if (threads < 1 || docIds.length != levelKeys.length) {
+      throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT,
+          "insertAll needs threads >= 1 and one level key per doc; got " + threads + " threads, "
+              + docIds.length + " docs, " + levelKeys.length + " keys");
+    }
+    ParallelBuild.run(writer(), graph, vectors, config, docIds, levelKeys, threads);
+  }
+
   /** A searcher with its own scratch, for one thread at a time. */
   public HnswSearcher newSearcher() {
     return new HnswSearcher(this);
