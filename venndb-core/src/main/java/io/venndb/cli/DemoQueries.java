@@ -56,6 +56,25 @@ final class DemoQueries {
     if (!Float.isNaN(spec.minSimilarity())) {
       request = request.withMinSimilarity(spec.minSimilarity());
     }
+    Timing hnsw = time(packages, request);
+    Timing exact = time(packages, request.withExact(true));
+    long matching = spec.filter() == null ? packages.size() : packages.count(spec.filter());
+    System.out.printf("%n== %s%n   filter matches %,d of %,d rows; embed %.1f ms%n", spec.title(), matching,
+        packages.size(), embedMillis);
+    System.out.printf("   hnsw %.2f ms, exact %.2f ms (medians of the last %d of %d runs; first runs %.1f / %.1f ms);"
+        + " %d rows, %d of them in the exact answer%n", hnsw.medianMillis(), exact.medianMillis(), TIMED, RUNS,
+        hnsw.firstMillis(), exact.firstMillis(), hnsw.hits().size(), overlap(hnsw.hits(), exact.hits()));
+    List<SearchHit> hits = hnsw.hits();
+    for (SearchHit h : hits) {
+      System.out.printf("   %.3f  %-28s %-12s %8s kB  %s%n", h.similarity(), h.key(), h.row().get("section"),
+          h.row().get("installed_size_kb"), truncate(String.valueOf(h.row().get("description")), 60));
+    }
+  }
+
+  /** The last answer of a timed series, its median warm time and its first (cold) time. */
+  record Timing(List<SearchHit> hits, double medianMillis, double firstMillis) {}
+
+  private static Timing time(Collection packages, SearchRequest request) {
     double[] millis = new double[RUNS];
     List<SearchHit> hits = List.of();
     for (int run = 0; run < RUNS; run++) {
@@ -63,14 +82,13 @@ final class DemoQueries {
       hits = packages.search(request);
       millis[run] = (System.nanoTime() - start) / 1e6;
     }
-    long matching = spec.filter() == null ? packages.size() : packages.count(spec.filter());
-    System.out.printf("%n== %s%n   filter matches %,d of %,d rows; embed %.1f ms; exact search %.2f ms"
-        + " (median of the last %d of %d runs; first run %.1f ms); %d rows%n", spec.title(), matching,
-        packages.size(), embedMillis, warmMedian(millis), TIMED, RUNS, millis[0], hits.size());
-    for (SearchHit h : hits) {
-      System.out.printf("   %.3f  %-28s %-12s %8s kB  %s%n", h.similarity(), h.key(), h.row().get("section"),
-          h.row().get("installed_size_kb"), truncate(String.valueOf(h.row().get("description")), 60));
-    }
+    return new Timing(hits, warmMedian(millis), millis[0]);
+  }
+
+  private static long overlap(List<SearchHit> approximate, List<SearchHit> exact) {
+    java.util.Set<Object> truth = new java.util.HashSet<>();
+    exact.forEach(h -> truth.add(h.key()));
+    return approximate.stream().filter(h -> truth.contains(h.key())).count();
   }
 
   private static double warmMedian(double[] millis) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.venndb.catalog.CollectionSchema;
 import io.venndb.catalog.SchemaBuilder;
+import io.venndb.catalog.VectorIndexSpec;
 import io.venndb.error.ErrorCode;
 import io.venndb.error.InvalidInputException;
 import io.venndb.error.StorageException;
@@ -33,12 +34,13 @@ public final class DebianPackages {
 
   private DebianPackages() {}
 
+  /** The catalog's columns with the description embedding indexed by HNSW (default parameters). */
   public static CollectionSchema schema(String name, int dimension) {
     return SchemaBuilder.collection(name).stringKey("package")
         .text("version").keyword("section").keyword("priority").keyword("architecture")
         .longColumn("installed_size_kb").longColumn("download_size").keyword("maintainer")
         .tags("tags").text("description")
-        .vector(EMBEDDING, dimension, Metric.COSINE).build();
+        .vector(EMBEDDING, dimension, Metric.COSINE, VectorIndexSpec.hnsw()).build();
   }
 
   /** Every row of the bundled catalog, without embeddings, in file order. */

@@ -5,7 +5,8 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Top-k among the members of a materialised filter, by the ladder STYLE.md asks for: count the
- * matching live docs; scan them exactly when there are too few for a graph search to pay off;
+ * matching live docs; scan them exactly when that costs fewer distance computations than the
+ * graph search is expected to (see {@link #expectedGraphCost});
  * otherwise search the graph with a budget of as many distance computations as the exact scan
  * would cost, and fall back to the exact scan if the budget runs out or the graph reaches fewer
  * than k matches. Below {@link #TWO_HOP_BELOW} of the graph the traversal is ACORN-1 style.
@@ -29,7 +30,7 @@ final class FilteredSearch {
       counters.stopReason = count == 0 ? StopReason.EXHAUSTED : StopReason.SATISFIED;
       return HnswResult.of(new long[0], 0, counters);
     }
-    if (count <= width) {
+    if (count <= Math.max(width, expectedGraphCost(traversal.graph, width, count))) {
       counters.stopReason = StopReason.SATISFIED;
       return exact(traversal, rawQuery, k, matching, counters);
     }
@@ -40,6 +41,17 @@ final class FilteredSearch {
       return exact(traversal, rawQuery, k, matching, counters);
     }
     return HnswSearcher.firstK(traversal.results, k, counters);
+  }
+
+  /**
+   * Distance computations a filtered graph search is expected to spend: to collect {@code width}
+   * accepted nodes it expands about {@code width / s} nodes (s = accepted fraction), each costing
+   * up to 2M neighbour evaluations. The exact scan costs {@code count}; the graph only pays off
+   * when {@code count² > width · 2M · N}, i.e. for large filters on large graphs.
+   */
+  static long expectedGraphCost(GraphStore graph, int width, long count) {
+    double selectivity = (double) count / Math.max(1, graph.size());
+    return (long) Math.min(Long.MAX_VALUE / 2, width * (double) graph.layer0Links() / selectivity);
   }
 
   /**

@@ -75,6 +75,11 @@ final class GraphStore {
     return layer == 0 ? maxConn0 : m;
   }
 
+  /** Link capacity of a layer-0 node (2M). */
+  int layer0Links() {
+    return maxConn0;
+  }
+
   int size() {
     return size.get();
   }
