@@ -57,6 +57,7 @@ final class BenchRun {
   void run() throws Exception {
     long start = System.nanoTime();
     Instant startedAt = Instant.now();
+    double loadAtStart = Environment.loadAverage();
     Files.createDirectories(config.outDir());
     System.out.printf("VennDB bench: %s%s, results in %s%n", config.dataset(), config.quick() ? " (quick)" : "",
         config.outDir());
@@ -96,7 +97,7 @@ final class BenchRun {
       deleteTree(config.workDir());
     }
     BenchResults results = new BenchResults(BenchResults.SCHEMA, BenchResults.VERSION,
-        runInfo(startedAt, (System.nanoTime() - start) / 1e9), datasetInfo(base, queries), infos,
+        runInfo(startedAt, (System.nanoTime() - start) / 1e9, loadAtStart), datasetInfo(base, queries), infos,
         workloads.stream().map(w -> WorkloadStats.describe(w, truth.get(w.id()), base, profiles, matcher)).toList(),
         rows, Summary.of(rows));
     write(results);
@@ -126,13 +127,14 @@ final class BenchRun {
     }
   }
 
-  private BenchResults.Run runInfo(Instant startedAt, double seconds) {
+  private BenchResults.Run runInfo(Instant startedAt, double seconds, double loadAtStart) {
     BenchResults.Config c = new BenchResults.Config(config.quick(), config.dataset(),
         config.hasLimit() ? config.limit() : null, Long.toHexString(config.seed()), config.repeats(),
         config.threads(), config.warmupSeconds(), config.heldOut(), config.tuningShare(), config.systems(),
         config.families().stream().map(f -> f.letter).toList(), config.hnswM(), config.hnswEfConstruction());
     return new BenchResults.Run(startedAt.toString(), seconds, config.command(),
-        Environment.commit(config.repoRoot()), Environment.dirty(config.repoRoot()), Environment.machine(), c);
+        Environment.commit(config.repoRoot()), Environment.dirty(config.repoRoot()), Environment.machine(), c,
+        loadAtStart, Environment.loadAverage());
   }
 
   private static BenchResults.DatasetInfo datasetInfo(Dataset base, QuerySet q) {

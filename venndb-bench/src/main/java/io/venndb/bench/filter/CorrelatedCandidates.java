@@ -55,7 +55,10 @@ public final class CorrelatedCandidates {
     return new CorrelatedCandidates(out, table);
   }
 
-  /** For each distinct start value, the window {@code BETWEEN a AND b} closest to {@code share}. */
+  /** Most windows offered per column; starts are spaced evenly when there are more distinct values. */
+  static final int MAX_WINDOWS = 200;
+
+  /** For distinct start values, the window {@code BETWEEN a AND b} closest to {@code share}. */
   public static CorrelatedCandidates windows(Table table, String column, double share) {
     LongColumn col = (LongColumn) table.column(column);
     long[] sorted = java.util.stream.IntStream.range(0, col.size()).filter(i -> !col.isNull(i))
@@ -64,7 +67,8 @@ public final class CorrelatedCandidates {
     double wanted = share * table.size();
     LinkedHashSet<Filter> out = new LinkedHashSet<>();
     int end = 0;
-    for (int a = 0; a < distinct.length; a++) {
+    int step = Math.max(1, distinct.length / MAX_WINDOWS);
+    for (int a = 0; a < distinct.length; a += step) {
       int from = lowerBound(sorted, distinct[a]);
       end = Math.max(end, a);
       while (end + 1 < distinct.length && upperBound(sorted, distinct[end]) - from < wanted) {

@@ -24,7 +24,7 @@ public record BenchResults(String schema, int schemaVersion, Run run, DatasetInf
 
   /** How, where and when the run happened. */
   public record Run(String startedAt, double durationSeconds, String command, String commit, boolean dirty,
-      Machine machine, Config config) {}
+      Machine machine, Config config, double loadAverageStart, double loadAverageEnd) {}
 
   /** The machine and JVM. */
   public record Machine(int nproc, String cpuModel, String jdk, String jvm, String os, long maxHeapBytes,

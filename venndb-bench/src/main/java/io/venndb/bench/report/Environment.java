@@ -23,6 +23,11 @@ public final class Environment {
         Runtime.getRuntime().maxMemory(), physical);
   }
 
+  /** The one-minute load average (runnable threads across the machine); -1 where unknown. */
+  public static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
   static String cpuModel() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {

@@ -43,7 +43,8 @@ public final class MarkdownReport {
     return String.format(Locale.ROOT, """
         - Command: `%s`
         - Commit: `%s`%s; started %s; took %.0f s
-        - Machine: %d cores (%s), %s, max heap %s, RAM %s, %s
+        - Machine: %d cores (%s), %s, max heap %s, RAM %s, %s; load average %.1f at start, %.1f at end \
+        (above the core count means other work shared the CPUs)
         - Data: %s, %,d base rows × %d dims (%s); %d tuning + %d reported queries \
         (%d held-out rows, %d hand-written, %d from file); vectors: %s
         - Method: %d repeats per setting, systems interleaved (the first system rotates each round); \
@@ -52,7 +53,8 @@ public final class MarkdownReport {
         - Noise: %s
         """, run.command(), run.commit(), run.dirty() ? " (uncommitted changes)" : "", run.startedAt(),
         run.durationSeconds(), m.nproc(), m.cpuModel(), m.jdk(), MdTable.bytes(m.maxHeapBytes()),
-        MdTable.bytes(m.physicalMemoryBytes()), m.os(), r.dataset().name(), r.dataset().baseRows(),
+        MdTable.bytes(m.physicalMemoryBytes()), m.os(), run.loadAverageStart(), run.loadAverageEnd(),
+        r.dataset().name(), r.dataset().baseRows(),
         r.dataset().dimension(), r.dataset().metric(), r.dataset().tuningQueries(), r.dataset().reportedQueries(),
         r.dataset().heldOutQueries(), r.dataset().naturalLanguageQueries(), r.dataset().fileQueries(),
         r.dataset().provenance(), c.repeats(), c.threads(), c.warmupSeconds(), noise(r));

@@ -21,16 +21,21 @@ import org.apache.lucene.util.Version;
 /**
  * Apache Lucene's HNSW in the same JVM, on the same vectors and metadata: {@code
  * KnnFloatVectorQuery} with a filter query for (a)(b); for (c) a BooleanQuery of MUST kNN and
- * MUST_NOT {@code FloatVectorSimilarityQuery} (series "lucene-hnsw"), and the NOT moved inside the
- * kNN filter (series "lucene-hnsw/not-in-filter"); for (d) {@code FloatVectorSimilarityQuery}. The
- * knob is numCandidates (Lucene's k, results trimmed to the task's k) or, for range search, how
- * far below the threshold the graph traversal continues.
+ * MUST_NOT {@code FloatVectorSimilarityQuery} (series "lucene-hnsw/must-not"), and the NOT moved inside the
+ * kNN filter (series "lucene-hnsw/not-in-filter"), each also with the MUST_NOT traversal widened
+ * ("-wide"); for (d) {@code FloatVectorSimilarityQuery}. The knob is numCandidates (Lucene's k,
+ * results trimmed to the task's k) or, for range search, how far below the threshold the graph
+ * traversal continues.
  */
 public final class LuceneHnswSystem implements SearchSystem, TopKEngine {
   public static final String NAME = "lucene-hnsw";
+  public static final String MUST_NOT = NAME + "/must-not";
   public static final String NOT_IN_FILTER = NAME + "/not-in-filter";
   static final String CANDIDATES = "numCandidates";
   static final String TRAVERSAL_GAP = "traversalGap";
+  static final String NOT_GAP = "notTraversalGap";
+  /** How far below β the MUST_NOT clause's graph traversal goes in the "wide" series. */
+  static final double WIDE_NOT_GAP = 0.3;
 
   private final int maxConn;
   private final int beamWidth;
@@ -74,19 +79,29 @@ public final class LuceneHnswSystem implements SearchSystem, TopKEngine {
 
   @Override
   public List<SearchParams> sweep(Workload workload, boolean quick) {
+    List<SearchParams> out = new ArrayList<>();
     if (workload.family() == Family.RANGE) {
-      double[] gaps = quick ? new double[] {0, 0.02, 0.05} : new double[] {0, 0.01, 0.02, 0.05, 0.1};
-      List<SearchParams> out = new ArrayList<>();
-      for (double g : gaps) {
+      for (double g : new double[] {0, 0.05, 0.1, 0.2, 0.3}) {
         out.add(SearchParams.of(NAME, TRAVERSAL_GAP, g));
       }
       return out;
     }
-    List<SearchParams> out = new ArrayList<>();
-    List<String> series = workload.family() == Family.VECTOR_NOT ? List.of(NAME, NOT_IN_FILTER) : List.of(NAME);
-    for (String s : series) {
-      for (int nc : candidates(workload.k(), quick)) {
-        out.add(SearchParams.of(s, CANDIDATES, nc));
+    for (int nc : candidates(workload.k(), quick)) {
+      if (workload.family() != Family.VECTOR_NOT) {
+        out.add(SearchParams.of(NAME, CANDIDATES, nc));
+      }
+    }
+    if (workload.family() == Family.VECTOR_NOT) {
+      // Lucene's similarity query only follows graph edges above its traversal similarity, so by
+      // default it can miss members of C_B (then NOT is violated); the "wide" series search further.
+      for (String series : List.of(MUST_NOT, MUST_NOT + "-wide", NOT_IN_FILTER, NOT_IN_FILTER + "-wide")) {
+        double gap = series.endsWith("-wide") ? WIDE_NOT_GAP : 0;
+        for (int nc : candidates(workload.k(), quick)) {
+          java.util.Map<String, Double> knobs = new java.util.LinkedHashMap<>();
+          knobs.put(CANDIDATES, (double) nc);
+          knobs.put(NOT_GAP, gap);
+          out.add(new SearchParams(series, knobs));
+        }
       }
     }
     return out;
@@ -110,11 +125,13 @@ public final class LuceneHnswSystem implements SearchSystem, TopKEngine {
   }
 
   private Query vectorNot(QueryTask task, SearchParams params, WorkCounter counter) {
-    Query excluded = new CountingSimilarityQuery(LuceneIndex.VECTOR, task.negative(),
-        LuceneScores.scoreAbove(metric, task.beta()), LuceneScores.scoreAbove(metric, task.beta()), null, counter);
+    float result = LuceneScores.scoreAbove(metric, task.beta());
+    float traversal = Math.min(result, LuceneScores.score(metric, (float) (task.beta() - params.knob(NOT_GAP))));
+    Query excluded = new CountingSimilarityQuery(LuceneIndex.VECTOR, task.negative(), traversal, result, null,
+        counter);
     int candidates = params.intKnob(CANDIDATES);
     Query scalar = filter(task.filter());
-    if (params.series().equals(NOT_IN_FILTER)) {
+    if (params.series().startsWith(NOT_IN_FILTER)) {
       Query notB = new BooleanQuery.Builder()
           .add(scalar == null ? new MatchAllDocsQuery() : scalar, Occur.FILTER)
           .add(excluded, Occur.MUST_NOT).build();

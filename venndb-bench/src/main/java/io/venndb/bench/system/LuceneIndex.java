@@ -11,7 +11,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,22 +24,27 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.util.BytesRef;
 import me.tongfei.progressbar.ProgressBar;
 
 /**
  * A Lucene index of the base set: one document per row with the vector (HNSW, M and beam width
- * as configured), the key and text as stored fields, and every metadata column indexed for
- * filters (keywords and tags as terms, numbers as points, plus a presence term). Built by
+ * as configured), the key as a sorted doc-values field, the text as a stored field, and every
+ * metadata column indexed for filters (keywords and tags as terms, numbers as points, plus a
+ * presence term). Built by
  * {@code threads} indexing threads, force-merged to one segment with {@code threads} merge
  * workers, then searched without a query cache (VennDB has none either).
  */
@@ -101,7 +107,8 @@ final class LuceneIndex implements AutoCloseable {
   }
 
   private Lucene104Codec codec() {
-    KnnVectorsFormat format = new Lucene99HnswVectorsFormat(maxConn, beamWidth, threads, mergeExecutor);
+    KnnVectorsFormat format = threads == 1 ? new Lucene99HnswVectorsFormat(maxConn, beamWidth)
+        : new Lucene99HnswVectorsFormat(maxConn, beamWidth, threads, mergeExecutor);
     return new Lucene104Codec() {
       @Override
       public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
@@ -113,7 +120,7 @@ final class LuceneIndex implements AutoCloseable {
   private Document document(Dataset base, int i) {
     Document doc = new Document();
     doc.add(new KnnFloatVectorField(VECTOR, base.vectors()[i], function));
-    doc.add(new StoredField(KEY, base.keys()[i]));
+    doc.add(new SortedDocValuesField(KEY, new BytesRef(base.keys()[i])));
     if (base.hasTexts()) {
       doc.add(new StoredField(base.textName(), base.texts()[i]));
     }
@@ -143,12 +150,32 @@ final class LuceneIndex implements AutoCloseable {
     return reader.leaves().size();
   }
 
-  /** Base-row ordinals of the hits, read from the stored key as a user would. */
+  /**
+   * Base-row ordinals of the hits, from each document's key (a sorted doc-values field, the cheap
+   * way a Lucene application reads its own ids; stored fields would decompress a block per hit).
+   * Doc values iterate forwards, so hits are visited in doc order and put back in rank order.
+   */
   int[] ordinals(ScoreDoc[] hits) throws IOException {
-    StoredFields stored = searcher.storedFields();
+    Integer[] order = new Integer[hits.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingInt(i -> hits[i].doc));
+    List<LeafReaderContext> leaves = reader.leaves();
     int[] out = new int[hits.length];
-    for (int i = 0; i < hits.length; i++) {
-      out[i] = keys.ordinal(stored.document(hits[i].doc, Set.of(KEY)).get(KEY));
+    int leafOrd = -1;
+    SortedDocValues values = null;
+    for (int i : order) {
+      int leaf = ReaderUtil.subIndex(hits[i].doc, leaves);
+      if (leaf != leafOrd) {
+        leafOrd = leaf;
+        values = leaves.get(leaf).reader().getSortedDocValues(KEY);
+      }
+      int doc = hits[i].doc - leaves.get(leaf).docBase;
+      if (values == null || !values.advanceExact(doc)) {
+        throw new IllegalStateException("document " + hits[i].doc + " has no key");
+      }
+      out[i] = keys.ordinal(values.lookupOrd(values.ordValue()).utf8ToString());
     }
     return out;
   }
