@@ -59,7 +59,8 @@ public final class BenchMain implements Callable<Integer> {
   @Option(names = "--families", split = ",", description = "Workload families a,b,c,d (default all).")
   List<String> families;
 
-  @Option(names = "--held-out", description = "Real rows held out as queries (default: 100 quick, 300 full).")
+  @Option(names = "--held-out", description = "Real rows held out as queries, or queries read from a vector file "
+      + "(default: 40 quick, 300 full).")
   Integer heldOut;
 
   @Option(names = "--repeats", description = "Measured rounds per setting (default 3).")
@@ -117,7 +118,7 @@ public final class BenchMain implements Callable<Integer> {
         : families.stream().map(Family::ofLetter).collect(Collectors.toCollection(() -> EnumSet.noneOf(Family.class)));
     List<String> sys = systems == null ? SystemRegistry.DEFAULTS : systems;
     return new BenchConfig(quick, ds, limit == null ? Integer.MAX_VALUE : limit, dataDir, baseFile, queryFile, metric,
-        hdf5File, sys, fams, heldOut != null ? heldOut : quick ? 100 : 300, 1.0 / 3,
+        hdf5File, sys, fams, heldOut != null ? heldOut : quick ? 40 : 300, 1.0 / 3,
         repeats != null ? repeats : 3, threads != null ? threads : cores, warmup != null ? warmup : quick ? 5 : 20,
         Long.parseUnsignedLong(seed.replaceFirst("^0x", ""), 16), outDir,
         workDir != null ? workDir : outDir.resolve("work"), publish, hnswM, hnswEf, root,

@@ -4,6 +4,7 @@ import io.venndb.bench.data.Dataset;
 import io.venndb.bench.filter.FilterMatcher;
 import io.venndb.bench.measure.Measurer;
 import io.venndb.bench.measure.MemoryProbe;
+import io.venndb.bench.measure.Settle;
 import io.venndb.bench.measure.TaskRunner;
 import io.venndb.bench.query.BenchData;
 import io.venndb.bench.query.BenchQuery;
@@ -87,7 +88,7 @@ final class BenchRun {
       System.out.println("Warming up");
       measurer.warmUp(systems, workloads, config.warmupSeconds());
       for (Workload w : workloads) {
-        System.out.printf("%s — %s%n", w.id(), w.description());
+        System.out.printf("[%4.0f s] %s — %s%n", (System.nanoTime() - start) / 1e9, w.id(), w.description());
         rows.addAll(measurer.measure(w, truth.get(w.id()), systems));
       }
     } finally {
@@ -107,10 +108,12 @@ final class BenchRun {
     System.out.printf("Building %s: %s%n", s.name(), s.description());
     MemoryProbe before = MemoryProbe.take();
     BuildReport r = s.build(base, config.workDir());
+    double settled = Settle.waitForIdle(120);
     MemoryProbe after = MemoryProbe.take();
     r = r.withMemory(after.heapUsed() - before.heapUsed(), after.direct() - before.direct(),
         after.mapped() - before.mapped(), after.rss() - before.rss());
-    System.out.printf("  built in %.1f s, %,d bytes on disk%n", r.seconds(), r.indexBytes());
+    System.out.printf("  built in %.1f s, %,d bytes on disk; background work settled after %.0f s%n", r.seconds(),
+        r.indexBytes(), settled);
     return r;
   }
 

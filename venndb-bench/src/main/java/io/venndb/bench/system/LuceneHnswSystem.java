@@ -22,8 +22,8 @@ import org.apache.lucene.util.Version;
  * Apache Lucene's HNSW in the same JVM, on the same vectors and metadata: {@code
  * KnnFloatVectorQuery} with a filter query for (a)(b); for (c) a BooleanQuery of MUST kNN and
  * MUST_NOT {@code FloatVectorSimilarityQuery} (series "lucene-hnsw/must-not"), and the NOT moved inside the
- * kNN filter (series "lucene-hnsw/not-in-filter"), each also with the MUST_NOT traversal widened
- * ("-wide"); for (d) {@code FloatVectorSimilarityQuery}. The knob is numCandidates (Lucene's k,
+ * kNN filter (series "lucene-hnsw/not-in-filter"), and in full runs with the MUST_NOT traversal
+ * widened ("-wide"); for (d) {@code FloatVectorSimilarityQuery}. The knob is numCandidates (Lucene's k,
  * results trimmed to the task's k) or, for range search, how far below the threshold the graph
  * traversal continues.
  */
@@ -80,35 +80,45 @@ public final class LuceneHnswSystem implements SearchSystem, TopKEngine {
   @Override
   public List<SearchParams> sweep(Workload workload, boolean quick) {
     List<SearchParams> out = new ArrayList<>();
-    if (workload.family() == Family.RANGE) {
-      for (double g : new double[] {0, 0.05, 0.1, 0.2, 0.3}) {
-        out.add(SearchParams.of(NAME, TRAVERSAL_GAP, g));
+    switch (workload.family()) {
+      case RANGE -> {
+        double[] gaps = quick ? new double[] {0, 0.1, 0.3} : new double[] {0, 0.05, 0.1, 0.2, 0.3};
+        for (double g : gaps) {
+          out.add(SearchParams.of(NAME, TRAVERSAL_GAP, g));
+        }
       }
-      return out;
-    }
-    for (int nc : candidates(workload.k(), quick)) {
-      if (workload.family() != Family.VECTOR_NOT) {
-        out.add(SearchParams.of(NAME, CANDIDATES, nc));
+      case VECTOR_NOT -> {
+        for (String series : List.of(MUST_NOT, NOT_IN_FILTER)) {
+          for (int nc : candidates(workload.k(), quick)) {
+            out.add(notParams(series, nc, 0));
+          }
+        }
+        if (!quick) {
+          // Lucene's similarity query follows graph edges only above its traversal similarity, so it
+          // can miss members of C_B (NOT violations); this series lets the MUST_NOT clause search wider.
+          for (int factor : new int[] {4, 16}) {
+            out.add(notParams(MUST_NOT + "-wide", factor * workload.k(), WIDE_NOT_GAP));
+          }
+        }
       }
-    }
-    if (workload.family() == Family.VECTOR_NOT) {
-      // Lucene's similarity query only follows graph edges above its traversal similarity, so by
-      // default it can miss members of C_B (then NOT is violated); the "wide" series search further.
-      for (String series : List.of(MUST_NOT, MUST_NOT + "-wide", NOT_IN_FILTER, NOT_IN_FILTER + "-wide")) {
-        double gap = series.endsWith("-wide") ? WIDE_NOT_GAP : 0;
+      default -> {
         for (int nc : candidates(workload.k(), quick)) {
-          java.util.Map<String, Double> knobs = new java.util.LinkedHashMap<>();
-          knobs.put(CANDIDATES, (double) nc);
-          knobs.put(NOT_GAP, gap);
-          out.add(new SearchParams(series, knobs));
+          out.add(SearchParams.of(NAME, CANDIDATES, nc));
         }
       }
     }
     return out;
   }
 
+  private static SearchParams notParams(String series, int candidates, double gap) {
+    java.util.Map<String, Double> knobs = new java.util.LinkedHashMap<>();
+    knobs.put(CANDIDATES, (double) candidates);
+    knobs.put(NOT_GAP, gap);
+    return new SearchParams(series, knobs);
+  }
+
   static int[] candidates(int k, boolean quick) {
-    double[] factors = quick ? new double[] {1, 2, 4, 8, 16} : new double[] {1, 1.5, 2, 3, 5, 8, 12, 20};
+    double[] factors = quick ? new double[] {1, 2, 4, 8} : new double[] {1, 1.5, 2, 3, 5, 8, 12, 20};
     return java.util.Arrays.stream(factors).mapToInt(f -> (int) Math.round(k * f)).toArray();
   }
 

@@ -106,7 +106,8 @@ public final class WorkloadFactory {
     }
     float nth = r.similarities()[n - 1];
     float next = r.similarities()[n];
-    return next + (nth - next) / 2;
+    // Rows identical to the query score 1 + rounding; a threshold must stay a valid similarity.
+    return Math.min(next + (nth - next) / 2, base.metric().maxSimilarity());
   }
 
   private int[] top(int q, int n) {
