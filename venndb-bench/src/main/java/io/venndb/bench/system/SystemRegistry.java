@@ -1,0 +1,46 @@
+package io.venndb.bench.system;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The systems a run can measure, by name. To add a VennDB search path (HNSW, the query engine
+ * with vector NOT), implement {@link SearchSystem} and add a line to {@link #create}; the harness,
+ * results and reports need no change.
+ */
+public final class SystemRegistry {
+  /** Measured when --systems is not given. */
+  public static final List<String> DEFAULTS =
+      List.of(VennDbFlatSystem.NAME, LuceneHnswSystem.NAME, ClientSideNotSystem.NAME);
+  public static final List<String> ALL = List.of(VennDbFlatSystem.NAME, LuceneHnswSystem.NAME,
+      ClientSideNotSystem.NAME, ExactSystem.NAME);
+
+  /** Index settings shared by every graph index (VennDB's HNSW will take the same). */
+  public record GraphSettings(int maxConn, int beamWidth, int threads) {}
+
+  private SystemRegistry() {}
+
+  /** Instantiates the named systems in order; client-not brings in lucene-hnsw as its engine. */
+  public static List<SearchSystem> create(List<String> names, GraphSettings graph) {
+    Map<String, SearchSystem> made = new LinkedHashMap<>();
+    for (String name : names) {
+      switch (name) {
+        case VennDbFlatSystem.NAME -> made.put(name, new VennDbFlatSystem());
+        case LuceneHnswSystem.NAME -> made.computeIfAbsent(name, n -> lucene(graph));
+        case ClientSideNotSystem.NAME -> {
+          LuceneHnswSystem lucene = (LuceneHnswSystem) made.computeIfAbsent(LuceneHnswSystem.NAME, n -> lucene(graph));
+          made.put(name, new ClientSideNotSystem(LuceneHnswSystem.NAME, lucene));
+        }
+        case ExactSystem.NAME -> made.put(name, new ExactSystem());
+        default -> throw new IllegalArgumentException("unknown system '" + name + "'; known: " + ALL);
+      }
+    }
+    return new ArrayList<>(made.values());
+  }
+
+  private static LuceneHnswSystem lucene(GraphSettings graph) {
+    return new LuceneHnswSystem(graph.maxConn(), graph.beamWidth(), graph.threads());
+  }
+}

@@ -1,0 +1,136 @@
+package io.venndb.bench.workload;
+
+import io.venndb.bench.data.Dataset;
+import io.venndb.bench.data.Vectors;
+import io.venndb.bench.filter.CorrelatedCandidates;
+import io.venndb.bench.filter.Filter;
+import io.venndb.bench.query.BenchQuery;
+import io.venndb.bench.query.QuerySet;
+import io.venndb.bench.query.Split;
+import io.venndb.bench.truth.QueryProfiles;
+import io.venndb.bench.truth.Ranked;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Instantiates workload specs on the base set and the queries: tunes scalar filters to their
+ * target selectivity, picks per-query correlated filters, sets β per query for vector NOT and the
+ * threshold per query for range search, all from the queries' exact neighbourhoods.
+ */
+public final class WorkloadFactory {
+  /** Vector NOT calibrates β against this many of Q's unfiltered nearest rows. */
+  public static final int NOT_WINDOW = 100;
+
+  private final Dataset base;
+  private final QuerySet queries;
+  private final QueryProfiles profiles;
+  private final Map<String, Filter> tunedFilters = new HashMap<>();
+
+  public WorkloadFactory(Dataset base, QuerySet queries, QueryProfiles profiles) {
+    this.base = base;
+    this.queries = queries;
+    this.profiles = profiles;
+  }
+
+  public List<Workload> build(List<WorkloadSpec> specs) {
+    return specs.stream().map(this::build).toList();
+  }
+
+  public Workload build(WorkloadSpec spec) {
+    return switch (spec) {
+      case WorkloadSpec.TopK s -> workload(s, "top-" + s.k() + " nearest, no filter", s.k(), "none", Double.NaN,
+          "none", Double.NaN, 0, q -> QueryTask.topK(q, Family.TOPK, s.k(), vector(q), null));
+      case WorkloadSpec.Scalar s -> scalar(s);
+      case WorkloadSpec.Correlated s -> correlated(s);
+      case WorkloadSpec.VectorNot s -> vectorNot(s);
+      case WorkloadSpec.Range s -> workload(s, "every row with sim(x, Q) >= t, t set per query so that "
+              + s.size() + " rows qualify", Workload.RANGE_CAP, "none", Double.NaN, "none", Double.NaN, s.size(),
+          q -> QueryTask.range(q, vector(q), threshold(q, s.size())));
+    };
+  }
+
+  private Workload scalar(WorkloadSpec.Scalar s) {
+    Filter f = tuned(s.recipe(), s.target());
+    return workload(s, "top-" + s.k() + " with " + s.recipe().shape(), s.k(), f.toString(), s.target(), "none",
+        Double.NaN, 0, q -> QueryTask.topK(q, Family.FILTERED, s.k(), vector(q), f));
+  }
+
+  private Workload correlated(WorkloadSpec.Correlated s) {
+    CorrelatedCandidates candidates = s.candidates().get();
+    String how = s.correlated() ? "admitting the most" : "admitting the fewest";
+    return workload(s, "top-" + s.k() + " with " + s.shape() + ", " + how + " of Q's top-" + NOT_WINDOW,
+        s.k(), s.shape(), Double.NaN, s.correlated() ? "correlated" : "anti-correlated", Double.NaN, 0,
+        q -> QueryTask.topK(q, Family.FILTERED, s.k(), vector(q),
+            candidates.choose(top(q, NOT_WINDOW), s.correlated())));
+  }
+
+  private Workload vectorNot(WorkloadSpec.VectorNot s) {
+    Filter f = s.recipe() == null ? null : tuned(s.recipe(), s.target());
+    String desc = "top-" + s.k() + " near Q excluding sim(x, B) > beta, beta set per query to exclude "
+        + Math.round(s.exclude() * 100) + "% of Q's unfiltered top-" + NOT_WINDOW
+        + (f == null ? "" : ", with " + s.recipe().shape());
+    return workload(s, desc, s.k(), f == null ? "none" : f.toString(), s.target(), "none", s.exclude(), 0, q -> {
+      BenchQuery query = queries.get(q);
+      float beta = beta(q, query.negative(), s.exclude());
+      return QueryTask.vectorNot(q, s.k(), vector(q), f, query.negative(), beta);
+    });
+  }
+
+  private Filter tuned(io.venndb.bench.filter.FilterRecipe recipe, double target) {
+    return tunedFilters.computeIfAbsent(recipe.name() + "@" + target, k -> recipe.make(base.table(), target));
+  }
+
+  /** β halfway between the m-th and (m+1)-th similarity to B among Q's top rows, m = exclude × window. */
+  float beta(int q, float[] negative, double exclude) {
+    int[] near = top(q, NOT_WINDOW);
+    float[] sims = new float[near.length];
+    for (int i = 0; i < near.length; i++) {
+      sims[i] = Vectors.similarity(base.metric(), base.vectors()[near[i]], negative);
+    }
+    Arrays.sort(sims);
+    int m = Math.clamp(Math.round(exclude * near.length), 1, near.length - 1);
+    float above = sims[near.length - m];       // the m-th largest: excluded
+    float below = sims[near.length - m - 1];   // the (m+1)-th largest: kept
+    return below + (above - below) / 2;
+  }
+
+  /** A threshold halfway between the n-th and (n+1)-th most similar rows, so n rows qualify. */
+  float threshold(int q, int n) {
+    Ranked r = profiles.of(q);
+    if (r.size() <= n) {
+      throw new IllegalStateException("profile of query " + q + " has " + r.size() + " rows; range size " + n
+          + " needs " + (n + 1));
+    }
+    float nth = r.similarities()[n - 1];
+    float next = r.similarities()[n];
+    // Rows identical to the query score 1 + rounding; a threshold must stay a valid similarity.
+    return Math.min(next + (nth - next) / 2, base.metric().maxSimilarity());
+  }
+
+  private int[] top(int q, int n) {
+    Ranked r = profiles.of(q);
+    return Arrays.copyOf(r.rows(), Math.min(n, r.size()));
+  }
+
+  private float[] vector(int q) {
+    return queries.get(q).vector();
+  }
+
+  private interface TaskMaker {
+    QueryTask make(int query);
+  }
+
+  private Workload workload(WorkloadSpec spec, String description, int k, String filterLabel, double target,
+      String correlation, double exclude, int rangeSize, TaskMaker maker) {
+    List<QueryTask> tuning = new ArrayList<>();
+    List<QueryTask> reported = new ArrayList<>();
+    for (int q = 0; q < queries.size(); q++) {
+      (queries.get(q).split() == Split.TUNING ? tuning : reported).add(maker.make(q));
+    }
+    return new Workload(spec.id(), spec.family(), description, k, filterLabel, target, correlation, exclude,
+        rangeSize, tuning, reported);
+  }
+}

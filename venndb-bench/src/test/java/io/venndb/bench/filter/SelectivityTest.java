@@ -1,0 +1,140 @@
+package io.venndb.bench.filter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.venndb.bench.data.KeywordColumn;
+import io.venndb.bench.data.LongColumn;
+import io.venndb.bench.data.Table;
+import io.venndb.bench.data.TagsColumn;
+import io.venndb.bench.testing.BenchSeed;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The selectivity generator hits its targets. Stated tolerances: range recipes on a column of
+ * (almost) distinct values land within one row of the target count, also when combined with a
+ * companion filter; value-set recipes (OR of keywords or tags) and their negation land within 25%
+ * of the target, relative, on data whose value frequencies span the targets.
+ */
+@ExtendWith(BenchSeed.class)
+class SelectivityTest {
+  static final int ROWS = 20_000;
+  static final double[] TARGETS = {0.9, 0.5, 0.1, 0.01, 0.001};
+  static final double VALUE_SET_TOLERANCE = 0.25;
+
+  final Table table = table(BenchSeed.random("selectivity-table"));
+  final FilterMatcher matcher = new FilterMatcher(table);
+
+  /** A wide-range number (10% NULL), a skewed keyword (40 values, shares 20% … 0.03%) and skewed tags. */
+  static Table table(SplittableRandom random) {
+    long[] size = new long[ROWS];
+    BitSet nulls = new BitSet();
+    String[] section = new String[ROWS];
+    String[][] tags = new String[ROWS][];
+    for (int i = 0; i < ROWS; i++) {
+      size[i] = random.nextLong(0, 1_000_000_000L);
+      if (random.nextInt(10) == 0) {
+        nulls.set(i);
+      }
+      int v = 0;
+      while (v < 39 && random.nextDouble() < 0.8) {
+        v++;
+      }
+      section[i] = "s" + v;
+      List<String> t = new ArrayList<>();
+      for (int k = 0; k < 20; k++) {
+        if (random.nextDouble() < 0.5 * Math.pow(0.7, k)) {
+          t.add("t" + k);
+        }
+      }
+      tags[i] = t.toArray(String[]::new);
+    }
+    return new Table(ROWS, List.of(new LongColumn("size", size, nulls), new KeywordColumn("section", section),
+        new TagsColumn("tags", tags)));
+  }
+
+  double actual(Filter f) {
+    return matcher.selectivity(f);
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {0.8, 0.5, 0.1, 0.01, 0.001})
+  void rangeRecipesLandWithinOneRow(double target) {
+    for (RangeRecipe.Mode mode : RangeRecipe.Mode.values()) {
+      Filter f = RangeRecipe.of("size", "size", mode).make(table, target);
+      assertThat(Math.abs(actual(f) - target) * ROWS).as("%s at %s: %s", mode, target, f).isLessThanOrEqualTo(1.0);
+    }
+  }
+
+  @Test
+  void rangeWithACompanionIsTunedForTheCombination() {
+    Filter companion = new Filter.Keyword("section", "s0");
+    for (double target : new double[] {0.1, 0.01, 0.001}) {
+      Filter and = new RangeRecipe("and", "size", RangeRecipe.Mode.LOW, companion, RangeRecipe.Combine.AND)
+          .make(table, target);
+      assertThat(Math.abs(actual(and) - target) * ROWS).as("AND %s", and).isLessThanOrEqualTo(1.0);
+    }
+    double companionShare = actual(companion);
+    for (double target : new double[] {0.5, 0.9}) {
+      Filter or = new RangeRecipe("or", "size", RangeRecipe.Mode.HIGH, companion, RangeRecipe.Combine.OR)
+          .make(table, target);
+      assertThat(target).isGreaterThan(companionShare);
+      assertThat(Math.abs(actual(or) - target) * ROWS).as("OR %s", or).isLessThanOrEqualTo(1.0);
+    }
+  }
+
+  @Test
+  void keywordValueSetsLandWithinTolerance() {
+    for (double target : TARGETS) {
+      Filter f = new ValueSetRecipe("section", "section", 8).make(table, target);
+      assertThat(relativeError(actual(f), target)).as("%s at %s", f, target).isLessThanOrEqualTo(VALUE_SET_TOLERANCE);
+    }
+  }
+
+  @Test
+  void tagValueSetsCountRealUnions() {
+    for (double target : new double[] {0.5, 0.1, 0.01, 0.001}) {
+      Filter f = new ValueSetRecipe("tags", "tags", 4).make(table, target);
+      assertThat(relativeError(actual(f), target)).as("%s at %s", f, target).isLessThanOrEqualTo(VALUE_SET_TOLERANCE);
+    }
+  }
+
+  @Test
+  void negationTunesItsComplement() {
+    for (double target : new double[] {0.9, 0.5}) {
+      Filter f = new NegatedRecipe("not", new ValueSetRecipe("section", "section", 8)).make(table, target);
+      assertThat(f).isInstanceOf(Filter.Not.class);
+      assertThat(relativeError(actual(f), target)).as("%s at %s", f, target).isLessThanOrEqualTo(VALUE_SET_TOLERANCE);
+    }
+  }
+
+  @Test
+  void correlatedCandidatesStayInTheirBand() {
+    CorrelatedCandidates c = CorrelatedCandidates.keywordBand(table, "section", 0.005, 0.05);
+    assertThat(c.size()).isGreaterThan(2);
+    CorrelatedCandidates w = CorrelatedCandidates.windows(table, "size", 0.05);
+    int[] neighbours = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    Filter most = w.choose(neighbours, true);
+    Filter fewest = w.choose(neighbours, false);
+    assertThat(count(most, neighbours)).isGreaterThanOrEqualTo(count(fewest, neighbours));
+    assertThat(actual(most)).isBetween(0.025, 0.075);
+  }
+
+  private int count(Filter f, int[] rows) {
+    int c = 0;
+    for (int r : rows) {
+      c += matcher.matches(f, r) ? 1 : 0;
+    }
+    return c;
+  }
+
+  private static double relativeError(double actual, double target) {
+    return Math.abs(actual - target) / target;
+  }
+}

@@ -1,0 +1,134 @@
+package io.venndb.bench.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.venndb.bench.data.Dataset;
+import io.venndb.bench.filter.Filter;
+import io.venndb.bench.filter.FilterMatcher;
+import io.venndb.bench.testing.BenchSeed;
+import io.venndb.bench.testing.TinyData;
+import io.venndb.bench.truth.BruteForce;
+import io.venndb.bench.truth.GroundTruth;
+import io.venndb.bench.truth.Scoring;
+import io.venndb.bench.truth.TaskTruth;
+import io.venndb.bench.workload.Family;
+import io.venndb.bench.workload.QueryTask;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every system answers through the harness as it should on a small random dataset: the exact
+ * systems (VennDB flat, brute force) are scored at recall 1 with no invalid rows, Lucene at high
+ * effort is close to it, and the client-side NOT with K' = every row is exact.
+ */
+@ExtendWith(BenchSeed.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SystemsTest {
+  static final int ROWS = 1_500;
+
+  @TempDir
+  static Path dir;
+
+  Dataset data;
+  Scoring scoring;
+  GroundTruth truth;
+  BruteForce bruteForce;
+  VennDbFlatSystem venndb;
+  LuceneHnswSystem lucene;
+  ExactSystem exact;
+  ClientSideNotSystem client;
+
+  @BeforeAll
+  void build() throws Exception {
+    data = TinyData.random(BenchSeed.random("systems-data"), ROWS, 16);
+    FilterMatcher matcher = new FilterMatcher(data.table());
+    scoring = new Scoring(data, matcher);
+    bruteForce = new BruteForce(data);
+    truth = new GroundTruth(bruteForce, matcher);
+    venndb = new VennDbFlatSystem();
+    venndb.build(data, dir);
+    lucene = new LuceneHnswSystem(16, 100, 1);
+    lucene.build(data, dir);
+    exact = new ExactSystem();
+    exact.build(data, dir);
+    client = new ClientSideNotSystem(LuceneHnswSystem.NAME, lucene);
+  }
+
+  @AfterAll
+  void close() throws Exception {
+    venndb.close();
+    lucene.close();
+  }
+
+  @RepeatedTest(5)
+  void exactSystemsAreExactAndLuceneIsClose() throws Exception {
+    SplittableRandom random = BenchSeed.random("systems-queries");
+    float[] q = data.vectors()[random.nextInt(ROWS)].clone();
+    q[0] += 0.1f;
+    q = io.venndb.bench.data.Vectors.normalized(q);
+    Filter filter = new Filter.Keyword("section", TinyData.SECTIONS[random.nextInt(3)]);
+    // Halfway between the 50th and 51st similarity, as the workloads place it: a threshold exactly on
+    // a row's similarity would make the answer depend on float rounding of each implementation.
+    float[] top = BruteForce.topK(bruteForce.similarities(q), null, 51).similarities();
+    float threshold = (top[49] + top[50]) / 2;
+    List<QueryTask> tasks = List.of(QueryTask.topK(0, Family.TOPK, 10, q, null),
+        QueryTask.topK(0, Family.FILTERED, 10, q, filter),
+        QueryTask.topK(0, Family.FILTERED, 10, q, Filter.not(filter)),
+        QueryTask.range(0, q, threshold));
+    for (QueryTask t : tasks) {
+      assertExact(venndb, SearchParams.of(VennDbFlatSystem.NAME), t);
+      assertExact(exact, SearchParams.of(ExactSystem.NAME), t);
+      SearchParams effort = t.isRange() ? SearchParams.of(LuceneHnswSystem.NAME, LuceneHnswSystem.TRAVERSAL_GAP, 0.5)
+          : SearchParams.of(LuceneHnswSystem.NAME, LuceneHnswSystem.CANDIDATES, 200);
+      Scoring.Verdict v = judge(lucene, effort, t);
+      assertThat(v.recall()).as("lucene on %s", t.family()).isGreaterThanOrEqualTo(0.8);
+      assertThat(v.invalid()).isZero();
+    }
+  }
+
+  @RepeatedTest(5)
+  void vectorNotIsExactForExactSystemsAndAnExhaustiveClient() throws Exception {
+    SplittableRandom random = BenchSeed.random("systems-not");
+    float[] q = data.vectors()[random.nextInt(ROWS)];
+    float[] b = data.vectors()[random.nextInt(ROWS)];
+    float[] nearB = BruteForce.topK(bruteForce.similarities(b), null, 101).similarities();
+    float beta = (nearB[99] + nearB[100]) / 2;
+    QueryTask t = QueryTask.vectorNot(0, 10, q, null, b, beta);
+    assertThat(venndb.unsupported(workloadOf(t))).isPresent();
+    assertExact(exact, SearchParams.of(ExactSystem.NAME), t);
+    Scoring.Verdict all = judge(client, SearchParams.of("client", ClientSideNotSystem.K_PRIME, ROWS), t);
+    assertThat(all.notViolations()).isZero();
+    assertThat(all.recall()).isEqualTo(1.0);
+    SearchParams wide = new SearchParams(LuceneHnswSystem.NOT_IN_FILTER,
+        Map.of(LuceneHnswSystem.CANDIDATES, 100.0, LuceneHnswSystem.NOT_GAP, 2.0));
+    Scoring.Verdict lucenes = judge(lucene, wide, t);
+    assertThat(lucenes.notViolations()).isZero();
+    assertThat(lucenes.recall()).isGreaterThanOrEqualTo(0.8);
+  }
+
+  private void assertExact(SearchSystem s, SearchParams p, QueryTask t) throws Exception {
+    Scoring.Verdict v = judge(s, p, t);
+    assertThat(v.recall()).as("%s on %s", s.name(), t.family()).isEqualTo(1.0);
+    assertThat(v.invalid()).isZero();
+    assertThat(v.isShort()).isFalse();
+  }
+
+  private Scoring.Verdict judge(SearchSystem s, SearchParams p, QueryTask t) throws Exception {
+    TaskTruth expected = truth.solve(t, bruteForce.similarities(t.vector()),
+        t.negative() == null ? null : bruteForce.similarities(t.negative()));
+    return scoring.judge(t, expected, s.search(t, p).ids());
+  }
+
+  private static io.venndb.bench.workload.Workload workloadOf(QueryTask t) {
+    return new io.venndb.bench.workload.Workload("w", t.family(), "", t.k(), "none", Double.NaN, "none", 0.3, 0,
+        List.of(), List.of(t));
+  }
+}

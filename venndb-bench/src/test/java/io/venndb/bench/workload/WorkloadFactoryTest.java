@@ -1,0 +1,65 @@
+package io.venndb.bench.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.venndb.bench.data.Dataset;
+import io.venndb.bench.data.Vectors;
+import io.venndb.bench.filter.FilterMatcher;
+import io.venndb.bench.filter.RangeRecipe;
+import io.venndb.bench.query.BenchData;
+import io.venndb.bench.query.QueryBuilder;
+import io.venndb.bench.query.QuerySet;
+import io.venndb.bench.testing.BenchSeed;
+import io.venndb.bench.testing.TinyData;
+import io.venndb.bench.truth.BruteForce;
+import io.venndb.bench.truth.CacheFiles;
+import io.venndb.bench.truth.GroundTruth;
+import io.venndb.bench.truth.QueryProfiles;
+import io.venndb.bench.truth.WorkloadTruth;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Per-query parameters land where the workload says, measured by the ground truth. */
+@ExtendWith(BenchSeed.class)
+class WorkloadFactoryTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void betaAndThresholdsHitTheirTargetsAndTruthIsCached() {
+    Dataset full = TinyData.random(BenchSeed.random("factory"), 3_000, 12);
+    BenchData data = QueryBuilder.fromFile(full, java.util.Arrays.copyOf(full.vectors(), 20), 0.25, 7);
+    BruteForce bf = new BruteForce(data.base());
+    CacheFiles cache = new CacheFiles(dir);
+    QueryProfiles profiles = QueryProfiles.load(bf, data.queries(), 1_001, cache, 1);
+    QuerySet queries = Negatives.resolve(data.queries(), profiles, data.base());
+    WorkloadFactory factory = new WorkloadFactory(data.base(), queries, profiles);
+    List<Workload> workloads = factory.build(List.of(new WorkloadSpec.VectorNot(0.3, null, Double.NaN, 10),
+        new WorkloadSpec.Range(100), new WorkloadSpec.Scalar(RangeRecipe.of("size-le", "size", RangeRecipe.Mode.LOW),
+            0.1, 10)));
+    FilterMatcher matcher = new FilterMatcher(data.base().table());
+    Map<String, WorkloadTruth> truth = new GroundTruth(bf, matcher).load(workloads, cache, 1);
+
+    Workload not = workloads.get(0);
+    for (QueryTask t : not.reported()) {
+      int[] top = java.util.Arrays.copyOf(profiles.of(t.query()).rows(), 100);
+      long excluded = java.util.Arrays.stream(top)
+          .filter(r -> Vectors.similarity(data.base().metric(), data.base().vectors()[r], t.negative()) > t.beta())
+          .count();
+      assertThat(excluded).isEqualTo(30);
+    }
+    for (var t : truth.get("d.range.n100").reported()) {
+      assertThat(t.matching()).isEqualTo(100);
+    }
+    assertThat(matcher.selectivity(workloads.get(2).reported().getFirst().filter())).isCloseTo(0.1,
+        org.assertj.core.data.Offset.offset(1.0 / 3_000));
+    // A second load reads the cache and agrees.
+    Map<String, WorkloadTruth> again = new GroundTruth(bf, matcher).load(workloads, cache, 1);
+    assertThat(again.get("c.not.x30").reported().getFirst().rows())
+        .containsExactly(truth.get("c.not.x30").reported().getFirst().rows());
+  }
+}
