@@ -13,8 +13,8 @@ import java.util.Map;
 public final class SystemRegistry {
   /** Measured when --systems is not given. */
   public static final List<String> DEFAULTS =
-      List.of(VennDbFlatSystem.NAME, LuceneHnswSystem.NAME, ClientSideNotSystem.NAME);
-  public static final List<String> ALL = List.of(VennDbFlatSystem.NAME, LuceneHnswSystem.NAME,
+      List.of(VennDbSystem.FLAT, VennDbSystem.HNSW, LuceneHnswSystem.NAME, ClientSideNotSystem.NAME);
+  public static final List<String> ALL = List.of(VennDbSystem.FLAT, VennDbSystem.HNSW, LuceneHnswSystem.NAME,
       ClientSideNotSystem.NAME, ExactSystem.NAME);
 
   /** Index settings shared by every graph index (VennDB's HNSW will take the same). */
@@ -27,7 +27,8 @@ public final class SystemRegistry {
     Map<String, SearchSystem> made = new LinkedHashMap<>();
     for (String name : names) {
       switch (name) {
-        case VennDbFlatSystem.NAME -> made.put(name, new VennDbFlatSystem());
+        case VennDbSystem.FLAT -> made.put(name, VennDbSystem.flat());
+        case VennDbSystem.HNSW -> made.put(name, VennDbSystem.hnsw(graph.maxConn(), graph.beamWidth()));
         case LuceneHnswSystem.NAME -> made.computeIfAbsent(name, n -> lucene(graph));
         case ClientSideNotSystem.NAME -> {
           LuceneHnswSystem lucene = (LuceneHnswSystem) made.computeIfAbsent(LuceneHnswSystem.NAME, n -> lucene(graph));

@@ -7,6 +7,7 @@ import io.venndb.bench.data.LongColumn;
 import io.venndb.bench.data.TagsColumn;
 import io.venndb.catalog.CollectionSchema;
 import io.venndb.catalog.SchemaBuilder;
+import io.venndb.catalog.VectorIndexSpec;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,7 +21,8 @@ final class VennSchemas {
 
   private VennSchemas() {}
 
-  static CollectionSchema schema(String name, Dataset data) {
+  /** {@code index} null: the vector column is searched exactly. */
+  static CollectionSchema schema(String name, Dataset data, VectorIndexSpec index) {
     SchemaBuilder b = SchemaBuilder.collection(name).stringKey(data.keyName());
     for (Column c : data.table().columns()) {
       switch (c) {
@@ -32,7 +34,8 @@ final class VennSchemas {
     if (data.hasTexts()) {
       b.text(data.textName());
     }
-    return b.vector(VECTOR, data.dimension(), data.metric()).build();
+    return (index == null ? b.vector(VECTOR, data.dimension(), data.metric())
+        : b.vector(VECTOR, data.dimension(), data.metric(), index)).build();
   }
 
   static Map<String, Object> row(Dataset data, int i) {

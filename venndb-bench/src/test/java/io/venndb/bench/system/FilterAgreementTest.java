@@ -51,7 +51,7 @@ class FilterAgreementTest {
     data = TinyData.random(BenchSeed.random("agreement-data"), 600, 8);
     matcher = new FilterMatcher(data.table());
     db = VennDB.open(dir.resolve("venndb"));
-    collection = db.createCollection(VennSchemas.schema("t", data));
+    collection = db.createCollection(VennSchemas.schema("t", data, null));
     collection.insertAll(IntStream.range(0, data.size()).mapToObj(i -> VennSchemas.row(data, i)).toList());
     lucene = new LuceneIndex(8, 20, 1, VectorSimilarityFunction.DOT_PRODUCT);
     lucene.build(data, dir.resolve("lucene"));

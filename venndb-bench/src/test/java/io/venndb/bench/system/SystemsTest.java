@@ -41,7 +41,8 @@ class SystemsTest {
   Scoring scoring;
   GroundTruth truth;
   BruteForce bruteForce;
-  VennDbFlatSystem venndb;
+  VennDbSystem venndb;
+  VennDbSystem venndbHnsw;
   LuceneHnswSystem lucene;
   ExactSystem exact;
   ClientSideNotSystem client;
@@ -53,8 +54,10 @@ class SystemsTest {
     scoring = new Scoring(data, matcher);
     bruteForce = new BruteForce(data);
     truth = new GroundTruth(bruteForce, matcher);
-    venndb = new VennDbFlatSystem();
+    venndb = VennDbSystem.flat();
     venndb.build(data, dir);
+    venndbHnsw = VennDbSystem.hnsw(16, 100);
+    venndbHnsw.build(data, dir.resolve("hnsw"));
     lucene = new LuceneHnswSystem(16, 100, 1);
     lucene.build(data, dir);
     exact = new ExactSystem();
@@ -65,6 +68,7 @@ class SystemsTest {
   @AfterAll
   void close() throws Exception {
     venndb.close();
+    venndbHnsw.close();
     lucene.close();
   }
 
@@ -84,13 +88,18 @@ class SystemsTest {
         QueryTask.topK(0, Family.FILTERED, 10, q, Filter.not(filter)),
         QueryTask.range(0, q, threshold));
     for (QueryTask t : tasks) {
-      assertExact(venndb, SearchParams.of(VennDbFlatSystem.NAME), t);
+      assertExact(venndb, SearchParams.of(VennDbSystem.FLAT), t);
       assertExact(exact, SearchParams.of(ExactSystem.NAME), t);
       SearchParams effort = t.isRange() ? SearchParams.of(LuceneHnswSystem.NAME, LuceneHnswSystem.TRAVERSAL_GAP, 0.5)
           : SearchParams.of(LuceneHnswSystem.NAME, LuceneHnswSystem.CANDIDATES, 200);
       Scoring.Verdict v = judge(lucene, effort, t);
       assertThat(v.recall()).as("lucene on %s", t.family()).isGreaterThanOrEqualTo(0.8);
       assertThat(v.invalid()).isZero();
+      SearchParams ef = t.isRange() ? SearchParams.of(VennDbSystem.HNSW) : SearchParams.of(VennDbSystem.HNSW, VennDbSystem.EF, 200);
+      Scoring.Verdict h = judge(venndbHnsw, ef, t);
+      assertThat(h.recall()).as("venndb-hnsw on %s", t.family()).isGreaterThanOrEqualTo(0.8);
+      assertThat(h.invalid()).isZero();
+      assertThat(h.isShort()).isFalse();
     }
   }
 
