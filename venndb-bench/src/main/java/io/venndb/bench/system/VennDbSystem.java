@@ -78,7 +78,7 @@ public final class VennDbSystem implements SearchSystem {
   @Override
   public BuildReport build(Dataset base, Path workDir) {
     long start = System.nanoTime();
-    Path dir = workDir.resolve("venndb");
+    Path dir = workDir.resolve(name);
     db = VennDB.open(dir, new DatabaseOptions(false));
     collection = db.createCollection(VennSchemas.schema("bench", base, index));
     try (ProgressBar bar = Embeddings.bar("Importing into VennDB", base.size());

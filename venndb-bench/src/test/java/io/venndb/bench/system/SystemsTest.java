@@ -57,7 +57,7 @@ class SystemsTest {
     venndb = VennDbSystem.flat();
     venndb.build(data, dir);
     venndbHnsw = VennDbSystem.hnsw(16, 100);
-    venndbHnsw.build(data, dir.resolve("hnsw"));
+    venndbHnsw.build(data, dir);
     lucene = new LuceneHnswSystem(16, 100, 1);
     lucene.build(data, dir);
     exact = new ExactSystem();
