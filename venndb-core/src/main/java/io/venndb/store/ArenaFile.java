@@ -48,7 +48,7 @@ final class ArenaFile {
     long[] presence = presenceSnapshot(arena, slots); // later appends are not part of this file
     int count = Math.toIntExact(Arrays.stream(presence).map(Long::bitCount).sum());
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (ArenaFileWriter out = new ArenaFileWriter(temp, 4L * arena.dimension())) {
+    try (ChecksummedFileWriter out = new ChecksummedFileWriter(temp, 4L * arena.dimension())) {
       writeHeader(out, arena.dimension(), slots, count, generation);
       for (long word : presence) {
         out.putLong(word);
@@ -87,7 +87,7 @@ final class ArenaFile {
   private record Header(int dimension, int slots, int count, long generation) {}
 
   private static void writeHeader(
-      ArenaFileWriter out, int dimension, int slots, int count, long generation) throws IOException {
+      ChecksummedFileWriter out, int dimension, int slots, int count, long generation) throws IOException {
     out.put(MemorySegment.ofArray(MAGIC), 0, MAGIC.length);
     out.putInt(VERSION);
     out.putInt(dimension);

@@ -1,5 +1,6 @@
 package io.venndb.index.hnsw;
 
+import io.venndb.store.ChecksummedFileWriter;
 import io.venndb.vector.Metric;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -57,7 +58,7 @@ final class GraphFile {
   static void write(GraphStore graph, VectorSource vectors, HnswConfig config, Path file)
       throws IOException {
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (GraphFileOutput out = new GraphFileOutput(temp)) {
+    try (ChecksummedFileWriter out = new ChecksummedFileWriter(temp, 0)) {
       new GraphFileWriter(graph, out).write(vectors, config);
       out.finish();
     } catch (IOException | RuntimeException e) {

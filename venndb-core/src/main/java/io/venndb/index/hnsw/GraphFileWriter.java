@@ -1,14 +1,15 @@
 package io.venndb.index.hnsw;
 
+import io.venndb.store.ChecksummedFileWriter;
 import java.io.IOException;
 
 /** Writes the fields of {@link GraphFile} in order; the caller keeps inserts out meanwhile. */
 final class GraphFileWriter {
   private final GraphStore graph;
-  private final GraphFileOutput out;
+  private final ChecksummedFileWriter out;
   private final int[] list;
 
-  GraphFileWriter(GraphStore graph, GraphFileOutput out) {
+  GraphFileWriter(GraphStore graph, ChecksummedFileWriter out) {
     this.graph = graph;
     this.out = out;
     this.list = new int[graph.maxConn(0)];

@@ -10,8 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
 
-/** Buffered little-endian output that checksums everything it writes, for {@link ArenaFile}. */
-final class ArenaFileWriter implements Closeable {
+/**
+ * Buffered little-endian output that checksums (CRC32C) everything it writes and ends with that
+ * checksum: the writing half of every self-describing file VennDB keeps (vector arenas, HNSW
+ * graphs). Callers write to a temp file and rename it once {@link #finish} has forced it to disk.
+ */
+public final class ChecksummedFileWriter implements Closeable {
   private static final int BUFFER_BYTES = 1 << 20;
 
   private final FileChannel channel;
@@ -19,7 +23,8 @@ final class ArenaFileWriter implements Closeable {
   private final MemorySegment bufferSegment;
   private final CRC32C crc = new CRC32C();
 
-  ArenaFileWriter(Path file, long largestPut) throws IOException {
+  /** {@code largestPut}: the largest single {@link #put} the caller will make, in bytes. */
+  public ChecksummedFileWriter(Path file, long largestPut) throws IOException {
     channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING);
     buffer = ByteBuffer.allocateDirect((int) Math.max(BUFFER_BYTES, largestPut))
@@ -27,18 +32,22 @@ final class ArenaFileWriter implements Closeable {
     bufferSegment = MemorySegment.ofBuffer(buffer);
   }
 
-  void putInt(int value) throws IOException {
+  public void putInt(int value) throws IOException {
     room(Integer.BYTES);
     buffer.putInt(value);
   }
 
-  void putLong(long value) throws IOException {
+  public void putLong(long value) throws IOException {
     room(Long.BYTES);
     buffer.putLong(value);
   }
 
+  public void putBytes(byte[] bytes) throws IOException {
+    put(MemorySegment.ofArray(bytes), 0, bytes.length);
+  }
+
   /** Copies one field or vector; the constructor sized the buffer for the largest. */
-  void put(MemorySegment source, long offset, long length) throws IOException {
+  public void put(MemorySegment source, long offset, long length) throws IOException {
     assert length <= buffer.capacity() : length + " bytes exceed the " + buffer.capacity() + " buffer";
     room(length);
     MemorySegment.copy(source, offset, bufferSegment, buffer.position(), length);
@@ -46,7 +55,7 @@ final class ArenaFileWriter implements Closeable {
   }
 
   /** Writes the checksum of everything so far (not itself checksummed) and forces to disk. */
-  void finish() throws IOException {
+  public void finish() throws IOException {
     flush();
     buffer.putInt((int) crc.getValue());
     buffer.flip();
