@@ -10,6 +10,7 @@ import io.venndb.store.CollectionStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntToLongFunction;
 import java.util.stream.Stream;
@@ -26,18 +27,18 @@ public final class VectorIndexes {
 
   private final CollectionStore store;
   private final HnswIndex[] graphs;
-  private final ThreadLocal<HnswSearcher>[] searchers;
+  /** Per column, each thread's searcher (scratch reused across its queries); null without a graph. */
+  private final List<ThreadLocal<HnswSearcher>> searchers;
 
-  @SuppressWarnings("unchecked")
   public VectorIndexes(CollectionStore store) {
     this.store = store;
     List<ColumnDef> columns = store.schema().columns();
     this.graphs = new HnswIndex[columns.size()];
-    this.searchers = new ThreadLocal[columns.size()];
+    this.searchers = new ArrayList<>(java.util.Collections.nCopies(columns.size(), null));
     for (int i = 0; i < graphs.length; i++) {
       if (columns.get(i).vectorIndex() != null) {
         graphs[i] = HnswIndex.create(store.arena(i), columns.get(i).metric(), config(columns.get(i).vectorIndex()));
-        searchers[i] = searcherFor(i);
+        searchers.set(i, searcherFor(i));
       }
     }
   }
@@ -66,7 +67,7 @@ public final class VectorIndexes {
 
   /** This thread's searcher over the graph at {@code position} (scratch reused across queries). */
   public HnswSearcher searcher(int position) {
-    return searchers[position].get();
+    return searchers.get(position).get();
   }
 
   /** Adds a doc whose vectors are already in the arenas to every graph whose column it has a value in. */
@@ -111,7 +112,7 @@ public final class VectorIndexes {
         HnswIndex loaded = arenasCurrent ? tryLoad(i) : null;
         graphs[i] = loaded != null ? loaded
             : HnswIndex.build(store.arena(i), graphs[i].metric(), graphs[i].config(), live, levelKeys, threads());
-        searchers[i] = searcherFor(i);
+        searchers.set(i, searcherFor(i));
       }
     }
   }
