@@ -93,6 +93,9 @@ public final class FilterEvaluator {
     return switch (leaf) {
       case Predicate.Compare c -> compareMatches(c, index);
       case Predicate.In in -> index.anyOf(in.values());
+      case Predicate.Range r -> index instanceof RangeIndex sorted
+          ? sorted.range((Comparable<?>) r.low(), r.lowInclusive(), (Comparable<?>) r.high(), r.highInclusive())
+          : index.matching(key -> RowTruth.inRange(r, key));
       case Predicate.Tags t -> t.all() ? ((BitmapIndex) index).allOf(t.tags()) : index.anyOf(t.tags());
       default -> throw new IllegalArgumentException("not a leaf: " + leaf);
     };
@@ -158,6 +161,7 @@ public final class FilterEvaluator {
     return switch (leaf) {
       case Predicate.Compare c -> c.column();
       case Predicate.In in -> in.column();
+      case Predicate.Range r -> r.column();
       case Predicate.Tags t -> t.column();
       case Predicate.IsNull n -> n.column();
       default -> throw new IllegalArgumentException("not a leaf: " + leaf);

@@ -1,5 +1,7 @@
 package io.venndb.query;
 
+import io.venndb.error.ErrorCode;
+import io.venndb.error.InvalidInputException;
 import java.util.List;
 import java.util.Objects;
 
@@ -46,6 +48,25 @@ public sealed interface Predicate {
     @Override
     public String toString() {
       return column + " " + op.symbol + " " + (value instanceof String s ? "'" + s + "'" : value);
+    }
+  }
+
+  /**
+   * {@code column} between two bounds, each inclusive or not; a null bound is open. One leaf, so
+   * a sorted index answers it with one slice instead of intersecting two half-open ranges.
+   */
+  record Range(String column, Object low, boolean lowInclusive, Object high, boolean highInclusive)
+      implements Predicate {
+    public Range {
+      Objects.requireNonNull(column, "column");
+      if (low == null && high == null) {
+        throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "range on '" + column + "' needs at least one bound");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return column + " in " + (lowInclusive ? "[" : "(") + low + ", " + high + (highInclusive ? "]" : ")");
     }
   }
 
@@ -114,8 +135,9 @@ public sealed interface Predicate {
     return new Compare(column, Op.GE, value);
   }
 
+  /** {@code column BETWEEN low AND high}, both inclusive. */
   static Predicate between(String column, Object low, Object high) {
-    return and(ge(column, low), le(column, high));
+    return new Range(column, Objects.requireNonNull(low, "low"), true, Objects.requireNonNull(high, "high"), true);
   }
 
   static Predicate in(String column, List<?> values) {

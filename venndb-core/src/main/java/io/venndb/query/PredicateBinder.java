@@ -36,6 +36,8 @@ public final class PredicateBinder {
     return switch (p) {
       case Predicate.Compare c -> new Predicate.Compare(c.column(), c.op(), literal(c.column(), c.value(), true));
       case Predicate.In in -> new Predicate.In(in.column(), literals(in.column(), in.values()));
+      case Predicate.Range r -> new Predicate.Range(r.column(), r.low() == null ? null : literal(r.column(), r.low(), true),
+          r.lowInclusive(), r.high() == null ? null : literal(r.column(), r.high(), true), r.highInclusive());
       case Predicate.Tags t -> bindTags(t);
       case Predicate.IsNull n -> {
         if (!schema.isPrimaryKey(n.column())) {

@@ -20,9 +20,16 @@ final class RowTruth {
     return switch (leaf) {
       case Predicate.Compare c -> compare(c.op(), value, c.value());
       case Predicate.In in -> in.values().contains(value);
+      case Predicate.Range r -> inRange(r, value);
       case Predicate.Tags t -> t.all() ? ((List<?>) value).containsAll(t.tags()) : containsAny((List<?>) value, t.tags());
       default -> throw new IllegalArgumentException("not a leaf: " + leaf);
     };
+  }
+
+  static boolean inRange(Predicate.Range r, Object value) {
+    boolean aboveLow = r.low() == null || compare(r.lowInclusive() ? Predicate.Op.GE : Predicate.Op.GT, value, r.low());
+    boolean belowHigh = r.high() == null || compare(r.highInclusive() ? Predicate.Op.LE : Predicate.Op.LT, value, r.high());
+    return aboveLow && belowHigh;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -175,7 +175,7 @@ class FilterAndSearchOracleTest {
 
   private Predicate randomLeaf() {
     Predicate.Op op = Predicate.Op.values()[random.nextInt(6)];
-    return switch (random.nextInt(9)) {
+    return switch (random.nextInt(11)) {
       case 0 -> new Predicate.Compare("kind", op, KINDS.get(random.nextInt(5)));
       case 1 -> Predicate.in("kind", List.of(KINDS.get(random.nextInt(5)), KINDS.get(random.nextInt(5))));
       case 2 -> random.nextBoolean()
@@ -186,6 +186,13 @@ class FilterAndSearchOracleTest {
       case 5 -> Predicate.eq("flag", random.nextBoolean());
       case 6 -> new Predicate.Compare("body", op, "body" + random.nextInt(5));
       case 7 -> random.nextBoolean() ? Predicate.eq("id", "k" + random.nextInt(500)) : new Predicate.Compare("id", op, "k" + random.nextInt(500));
+      case 8 -> {
+        boolean openLow = random.nextInt(4) == 0;
+        yield new Predicate.Range("size", openLow ? null : random.nextInt(50), random.nextBoolean(),
+            !openLow && random.nextInt(4) == 0 ? null : random.nextInt(50), random.nextBoolean());
+      }
+      case 9 -> new Predicate.Range(random.nextBoolean() ? "kind" : "body",
+          KINDS.get(random.nextInt(5)), random.nextBoolean(), random.nextBoolean() ? null : "body" + random.nextInt(5), random.nextBoolean());
       default -> Predicate.isNull(List.of("kind", "labels", "size", "score", "flag", "body").get(random.nextInt(6)));
     };
   }
@@ -223,6 +230,12 @@ class FilterAndSearchOracleTest {
       case Predicate.Compare cmp -> {
         Object v = value(cmp.column(), key, row);
         yield v == null ? null : compare(cmp.op(), v, cmp.value());
+      }
+      case Predicate.Range r -> {
+        Object v = value(r.column(), key, row);
+        yield v == null ? null
+            : (r.low() == null || compare(r.lowInclusive() ? Predicate.Op.GE : Predicate.Op.GT, v, r.low()))
+                && (r.high() == null || compare(r.highInclusive() ? Predicate.Op.LE : Predicate.Op.LT, v, r.high()));
       }
       case Predicate.In in -> {
         Object v = value(in.column(), key, row);
