@@ -127,13 +127,17 @@ public final class Searcher {
     return FlatVectorSearch.withinDistance(arena, column.metric(), query, maxDistance, candidates);
   }
 
-  /** The first {@code limit} scored docs as hits (a threshold search may have found more). */
+  /**
+   * The first {@code limit} scored docs as hits (a threshold search may have found more), their
+   * rows read in one multi-get; with no columns requested only the keys are decoded.
+   */
   private List<SearchHit> hits(ReadView view, int[] docIds, float[] distances, int limit, Metric metric,
       List<String> projection) {
     int n = Math.min(limit, docIds.length);
+    List<RowCodec.Decoded> rows = store.rows(view, java.util.Arrays.copyOf(docIds, n), projection.isEmpty());
     List<SearchHit> hits = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      hits.add(new SearchHit(fetch(view, docIds[i], projection), distances[i], metric.similarity(distances[i])));
+      hits.add(new SearchHit(toRow(store.schema(), rows.get(i), projection), distances[i], metric.similarity(distances[i])));
     }
     return hits;
   }

@@ -224,6 +224,28 @@ public final class CollectionStore implements AutoCloseable {
     return bytes == null ? null : RowCodec.decode(schema, resource(docId), bytes);
   }
 
+  /**
+   * The rows of {@code docIds} as of {@code view}, in one multi-get; with {@code keysOnly} only
+   * the primary key is decoded (values empty). Throws if a doc of the view has no row.
+   */
+  public List<RowCodec.Decoded> rows(ReadView view, int[] docIds, boolean keysOnly) {
+    List<byte[]> keys = new java.util.ArrayList<>(docIds.length);
+    for (int doc : docIds) {
+      keys.add(Keys.row(id, doc));
+    }
+    List<byte[]> values = docIds.length == 0 ? List.of() : rocks.multiGet(RocksStore.Family.ROWS, keys, view.snapshot());
+    List<RowCodec.Decoded> rows = new java.util.ArrayList<>(docIds.length);
+    for (int i = 0; i < docIds.length; i++) {
+      byte[] bytes = values.get(i);
+      if (bytes == null) {
+        throw new IllegalStateException("doc " + docIds[i] + " is live in the view but has no row");
+      }
+      rows.add(keysOnly ? RowCodec.decodeKey(schema, resource(docIds[i]), bytes)
+          : RowCodec.decode(schema, resource(docIds[i]), bytes));
+    }
+    return rows;
+  }
+
   /** The doc id holding primary key {@code key} as of {@code view} (null: latest), or -1. */
   public int docIdOf(ReadView view, Object key) {
     byte[] bytes = rocks.get(RocksStore.Family.KEYS, Keys.primaryKey(id, schema.keyType(), key),

@@ -165,13 +165,21 @@ public final class RocksStore implements AutoCloseable {
   }
 
   public List<byte[]> multiGet(Family family, List<byte[]> keys) {
+    return multiGet(family, keys, null);
+  }
+
+  /** Reads several values in one call, at {@code snapshot} when not null; null where absent. */
+  public List<byte[]> multiGet(Family family, List<byte[]> keys, Snapshot snapshot) {
     List<ColumnFamilyHandle> cfs = new ArrayList<>(keys.size());
     for (int i = 0; i < keys.size(); i++) {
       cfs.add(handle(family));
     }
     return guarded(() -> {
-      try {
-        return db.multiGetAsList(cfs, keys);
+      try (ReadOptions ro = new ReadOptions()) {
+        if (snapshot != null) {
+          ro.setSnapshot(snapshot);
+        }
+        return db.multiGetAsList(ro, cfs, keys);
       } catch (RocksDBException e) {
         throw translate("read failed in " + directory, e);
       }

@@ -117,8 +117,19 @@ public final class RowCodec {
     return decode(schema, resource, bytes, true);
   }
 
-  /** With {@code vectors} false, vector values are skipped (checked by the CRC, returned as null). */
-  public static Decoded decode(CollectionSchema schema, String resource, byte[] bytes, boolean vectors) {
+  /** Only the primary key (checksum verified); the values array is empty. */
+  public static Decoded decodeKey(CollectionSchema schema, String resource, byte[] bytes) {
+    ByteBuffer buf = verified(resource, bytes);
+    try {
+      Object pk = schema.keyType() == KeyType.LONG ? (Object) buf.getLong() : getString(buf);
+      return new Decoded(pk, new Object[0]);
+    } catch (BufferUnderflowException | IllegalArgumentException e) {
+      throw new CorruptionException(resource, "row record does not match its schema", e);
+    }
+  }
+
+  /** A buffer positioned after the format byte, once length, checksum and format are checked. */
+  private static ByteBuffer verified(String resource, byte[] bytes) {
     if (bytes.length < 5) {
       throw new CorruptionException(resource, "row record of " + bytes.length + " bytes is too short", null);
     }
@@ -131,6 +142,12 @@ public final class RowCodec {
     if (buf.get() != FORMAT) {
       throw new CorruptionException(resource, "unknown row format " + bytes[0], null);
     }
+    return buf;
+  }
+
+  /** With {@code vectors} false, vector values are skipped (checked by the CRC, returned as null). */
+  public static Decoded decode(CollectionSchema schema, String resource, byte[] bytes, boolean vectors) {
+    ByteBuffer buf = verified(resource, bytes);
     try {
       Object pk = schema.keyType() == KeyType.LONG ? (Object) buf.getLong() : getString(buf);
       List<ColumnDef> columns = schema.columns();

@@ -47,6 +47,20 @@ class LifecycleTest {
   }
 
   @Test
+  void searchWithoutColumnsReturnsTheSameRowsKeysOnly() {
+    try (VennDB db = VennDB.open(dir)) {
+      Collection c = db.createCollection(TestSchemas.everyType("docs"));
+      c.insertAll(List.of(row("a", "x", 1, 1, 0, 0, 0), row("b", "y", 2, 0, 1, 0, 0), row("c", "x", 3, 1, 1, 0, 0)));
+      var request = io.venndb.query.SearchRequest.nearest("emb", new float[] {1, 0.2f, 0, 0}, 3);
+      var full = c.search(request);
+      var keysOnly = c.search(request.withColumns(List.of()));
+      assertThat(keysOnly).extracting(h -> h.key()).containsExactlyElementsOf(full.stream().map(h -> h.key()).toList());
+      assertThat(keysOnly).allSatisfy(h -> assertThat(h.row().values()).isEmpty());
+      assertThat(full.getFirst().row().get("kind")).isNotNull();
+    }
+  }
+
+  @Test
   void dropIsDurableAndLeavesOthersAlone() {
     try (VennDB db = VennDB.open(dir)) {
       db.createCollection(TestSchemas.everyType("docs")).insert(row("a", "x", 1, 1, 0, 0, 0));
