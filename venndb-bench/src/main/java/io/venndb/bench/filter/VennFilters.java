@@ -18,9 +18,8 @@ public final class VennFilters {
   }
 
   private static Predicate range(Filter.LongRange r) {
-    if (r.openBelow() && r.openAbove()) {
-      return Predicate.isNotNull(r.column());
-    }
+    // A range open at both ends is still a comparison: TRUE for every value, UNKNOWN on NULL, so
+    // NOT of it stays UNKNOWN there (IS NOT NULL would make NOT select the NULL rows).
     if (r.openBelow()) {
       return Predicate.le(r.column(), r.max());
     }
