@@ -15,8 +15,9 @@ import java.util.zip.GZIPInputStream;
 /**
  * Every PyPI project with a summary (828,266 rows), read from {@code pypi-summaries.tsv.gz}: never
  * committed, found beside the repository in {@code ../shared/datasets} or in {@code --data-dir}.
- * Columns: month of the latest release as a number yyyymm (range filters), popularity rank (NULL
- * outside the 15,000 most downloaded); the summary is the embedded text.
+ * Columns: month of the latest release as a number yyyymm (range filters; NULL for the few
+ * projects without one), popularity rank (NULL outside the 15,000 most downloaded); the summary is
+ * the embedded text.
  */
 public final class PypiSource {
   public static final String NAME = "pypi";
@@ -56,6 +57,7 @@ public final class PypiSource {
     List<String> keys = new ArrayList<>();
     List<String> texts = new ArrayList<>();
     LongList months = new LongList();
+    BitSet monthNulls = new BitSet();
     LongList ranks = new LongList();
     BitSet rankNulls = new BitSet();
     int line = 1;
@@ -66,7 +68,10 @@ public final class PypiSource {
         throw new IOException(source + " line " + line + ": expected 4 tab-separated fields, got " + f.length);
       }
       keys.add(f[0]);
-      months.add(month(f[1], source, line));
+      if (f[1].isEmpty()) {
+        monthNulls.set(months.size); // 21 projects have no release month: NULL
+      }
+      months.add(f[1].isEmpty() ? 0 : month(f[1], source, line));
       if (f[2].isEmpty()) {
         rankNulls.set(ranks.size);
       }
@@ -74,7 +79,7 @@ public final class PypiSource {
       texts.add(f[3]);
     }
     int n = keys.size();
-    Table table = new Table(n, List.of(new LongColumn("month", months.toArray(), new BitSet()),
+    Table table = new Table(n, List.of(new LongColumn("month", months.toArray(), monthNulls),
         new LongColumn("rank", ranks.toArray(), rankNulls)));
     return new TextCorpus(NAME, keys.toArray(String[]::new), "name", texts.toArray(String[]::new), "summary", table);
   }

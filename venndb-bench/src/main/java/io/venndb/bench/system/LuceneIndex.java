@@ -44,9 +44,8 @@ import me.tongfei.progressbar.ProgressBar;
  * A Lucene index of the base set: one document per row with the vector (HNSW, M and beam width
  * as configured), the key as a sorted doc-values field, the text as a stored field, and every
  * metadata column indexed for filters (keywords and tags as terms, numbers as points, plus a
- * presence term). Built by
- * {@code threads} indexing threads, force-merged to one segment with {@code threads} merge
- * workers, then searched without a query cache (VennDB has none either).
+ * presence term). Built by {@code threads} indexing threads, force-merged to one segment with
+ * {@code threads} merge workers, then searched without a query cache (VennDB has none either).
  */
 final class LuceneIndex implements AutoCloseable {
   static final String VECTOR = "v";

@@ -12,10 +12,12 @@ class PypiSourceTest {
   static final String TSV = "name\tmonth\trank\tsummary\n"
       + "alpha\t2024-05\t17\tA web framework\n"
       + "beta\t2005-12\t\tOld tool\twith a tab\n"
-      + "gamma\t2026-01\t\tNew thing\n";
+      + "gamma\t\t9\tNo release month\n";
 
   @Test
   void readsColumnsWithNullRanksAndALimit() throws IOException {
+    TextCorpus all = PypiSource.read(new ByteArrayInputStream(TSV.getBytes(StandardCharsets.UTF_8)), "t", 9);
+    assertThat(((LongColumn) all.table().column("month")).value(2)).isNull();
     TextCorpus c = PypiSource.read(new ByteArrayInputStream(TSV.getBytes(StandardCharsets.UTF_8)), "t", 2);
     assertThat(c.keys()).containsExactly("alpha", "beta");
     assertThat(c.texts()).containsExactly("A web framework", "Old tool\twith a tab");

@@ -55,7 +55,7 @@ class SystemsTest {
     truth = new GroundTruth(bruteForce, matcher);
     venndb = new VennDbFlatSystem();
     venndb.build(data, dir);
-    lucene = new LuceneHnswSystem(16, 100, 1);
+    lucene = new LuceneHnswSystem(16, 100, 1, 0);
     lucene.build(data, dir);
     exact = new ExactSystem();
     exact.build(data, dir);
