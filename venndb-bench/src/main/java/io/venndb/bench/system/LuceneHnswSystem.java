@@ -77,7 +77,7 @@ public final class LuceneHnswSystem implements SearchSystem, TopKEngine {
     Path dir = workDir.resolve("lucene");
     index.build(base, dir);
     double seconds = (System.nanoTime() - start) / 1e9;
-    return BuildReport.of(seconds, DirectorySize.of(dir), threads + " indexing threads, forceMerge(1) with "
+    return BuildReport.of(seconds, DirectorySize.of(dir), "one indexing thread in row order, forceMerge(1) with "
         + threads + " merge workers; " + index.segments() + " segment(s)");
   }
 
