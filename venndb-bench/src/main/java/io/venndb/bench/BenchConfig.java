@@ -16,7 +16,7 @@ import java.util.Set;
 public record BenchConfig(boolean quick, String dataset, int limit, Path dataDir, Path baseFile, Path queryFile,
     String metric, Path hdf5File, List<String> systems, Set<Family> families, int heldOut, double tuningShare,
     int repeats, int threads, double warmupSeconds, long seed, Path outDir, Path workDir, boolean publish,
-    int hnswM, int hnswEfConstruction, Path repoRoot, String command) {
+    int hnswM, int hnswEfConstruction, double luceneWideNotGap, Path repoRoot, String command) {
 
   public boolean hasLimit() {
     return limit != Integer.MAX_VALUE;

@@ -60,7 +60,7 @@ public final class BenchMain implements Callable<Integer> {
   List<String> families;
 
   @Option(names = "--held-out", description = "Real rows held out as queries, or queries read from a vector file "
-      + "(default: 40 quick, 300 full).")
+      + "(default: 40 quick, 150 full).")
   Integer heldOut;
 
   @Option(names = "--repeats", description = "Measured rounds per setting (default 3).")
@@ -91,6 +91,10 @@ public final class BenchMain implements Callable<Integer> {
   @Option(names = "--hnsw-ef-construction", defaultValue = "100", description = "HNSW beam width at build (100).")
   int hnswEf;
 
+  @Option(names = "--lucene-wide-not", defaultValue = "0", description = "Also run Lucene's vector NOT with the "
+      + "MUST_NOT traversal continuing GAP below beta (e.g. 0.3; slow on large sets). Default off.")
+  double luceneWideNot;
+
   private final String[] args;
 
   BenchMain(String[] args) {
@@ -118,10 +122,10 @@ public final class BenchMain implements Callable<Integer> {
         : families.stream().map(Family::ofLetter).collect(Collectors.toCollection(() -> EnumSet.noneOf(Family.class)));
     List<String> sys = systems == null ? SystemRegistry.DEFAULTS : systems;
     return new BenchConfig(quick, ds, limit == null ? Integer.MAX_VALUE : limit, dataDir, baseFile, queryFile, metric,
-        hdf5File, sys, fams, heldOut != null ? heldOut : quick ? 40 : 300, 1.0 / 3,
+        hdf5File, sys, fams, heldOut != null ? heldOut : quick ? 40 : 150, 1.0 / 3,
         repeats != null ? repeats : 3, threads != null ? threads : cores, warmup != null ? warmup : quick ? 5 : 20,
         Long.parseUnsignedLong(seed.replaceFirst("^0x", ""), 16), outDir,
-        workDir != null ? workDir : outDir.resolve("work"), publish, hnswM, hnswEf, root,
+        workDir != null ? workDir : outDir.resolve("work"), publish, hnswM, hnswEf, luceneWideNot, root,
         "./venndb bench " + Arrays.stream(args).collect(Collectors.joining(" ")));
   }
 

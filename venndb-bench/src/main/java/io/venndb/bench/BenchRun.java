@@ -77,7 +77,8 @@ final class BenchRun {
         queries.count(Split.TUNING), queries.count(Split.REPORTED), cache.directory());
 
     List<SearchSystem> systems = SystemRegistry.create(config.systems(),
-        new SystemRegistry.GraphSettings(config.hnswM(), config.hnswEfConstruction(), config.threads()));
+        new SystemRegistry.GraphSettings(config.hnswM(), config.hnswEfConstruction(), config.threads(),
+            config.luceneWideNotGap()));
     List<ResultRow> rows = new ArrayList<>();
     List<SystemInfo> infos = new ArrayList<>();
     try (TaskRunner runner = new TaskRunner(config.threads())) {
@@ -134,7 +135,8 @@ final class BenchRun {
     BenchResults.Config c = new BenchResults.Config(config.quick(), config.dataset(),
         config.hasLimit() ? config.limit() : null, Long.toHexString(config.seed()), config.repeats(),
         config.threads(), config.warmupSeconds(), config.heldOut(), config.tuningShare(), config.systems(),
-        config.families().stream().map(f -> f.letter).toList(), config.hnswM(), config.hnswEfConstruction());
+        config.families().stream().map(f -> f.letter).toList(), config.hnswM(), config.hnswEfConstruction(),
+        config.luceneWideNotGap());
     return new BenchResults.Run(startedAt.toString(), seconds, config.command(),
         Environment.commit(config.repoRoot()), Environment.dirty(config.repoRoot()), Environment.machine(), c,
         loadAtStart, Environment.loadAverage());

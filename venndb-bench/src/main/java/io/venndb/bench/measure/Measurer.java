@@ -40,24 +40,19 @@ public final class Measurer {
   /** The same wall-clock budget of warm-up queries for every system, cycling through the workloads. */
   public void warmUp(List<SearchSystem> systems, List<Workload> workloads, double seconds) {
     for (SearchSystem s : systems) {
+      List<Workload> supported = workloads.stream().filter(w -> s.unsupported(w).isEmpty()).toList();
       long deadline = System.nanoTime() + (long) (seconds * 1e9);
       int done = 0;
-      while (System.nanoTime() < deadline && done >= 0) {
-        int before = done;
-        for (Workload w : workloads) {
-          if (s.unsupported(w).isPresent() || System.nanoTime() >= deadline) {
-            continue;
-          }
-          List<SearchParams> sweep = s.sweep(w, quick);
-          SearchParams middle = sweep.get(sweep.size() / 2);
-          for (QueryTask t : w.tuning()) {
-            TaskRunner.run(s, middle, t);
-            done++;
-          }
+      for (int i = 0; !supported.isEmpty() && System.nanoTime() < deadline; i++) {
+        Workload w = supported.get(i % supported.size());
+        List<SearchParams> sweep = s.sweep(w, quick);
+        SearchParams middle = sweep.get(sweep.size() / 2);
+        for (QueryTask t : w.tuning()) {
+          TaskRunner.run(s, middle, t);
+          done++;
         }
-        done = done == before ? -1 : done; // nothing supported: stop
       }
-      log.printf("  warm-up %-14s %,d queries in %.0f s%n", s.name(), Math.max(done, 0), seconds);
+      log.printf("  warm-up %-14s %,d queries in %.0f s%n", s.name(), done, seconds);
     }
   }
 

@@ -33,7 +33,7 @@ public record BenchResults(String schema, int schemaVersion, Run run, DatasetInf
   /** The resolved options of the run. */
   public record Config(boolean quick, String dataset, Integer limit, String seed, int repeats, int threads,
       double warmupSeconds, int heldOutQueries, double tuningShare, List<String> systems, List<String> families,
-      int hnswM, int hnswEfConstruction) {}
+      int hnswM, int hnswEfConstruction, double luceneWideNotGap) {}
 
   /** The base set and the queries. */
   public record DatasetInfo(String name, int baseRows, int dimension, String metric, String provenance,

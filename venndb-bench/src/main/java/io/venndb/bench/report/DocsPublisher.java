@@ -20,7 +20,7 @@ public final class DocsPublisher {
   private DocsPublisher() {}
 
   public static Path publish(BenchResults r, Path resultsDir, Map<String, String> plots, Path repo) throws IOException {
-    String tag = r.dataset().name() + (r.run().config().quick() ? "-quick" : "");
+    String tag = tag(r);
     Path doc = repo.resolve("docs").resolve("benchmarks.md");
     Path img = repo.resolve("docs").resolve("img");
     Files.createDirectories(img);
@@ -46,9 +46,17 @@ public final class DocsPublisher {
     return doc;
   }
 
+  /** "debian-quick", "pypi", "pypi-limit100000": one section per kind of run. */
+  static String tag(BenchResults r) {
+    BenchResults.Config c = r.run().config();
+    return r.dataset().name() + (c.quick() ? "-quick" : "") + (c.limit() == null ? "" : "-limit" + c.limit());
+  }
+
   static String section(BenchResults r, List<String> images) {
+    BenchResults.Config c = r.run().config();
     StringBuilder s = new StringBuilder();
-    s.append("### Latest run: ").append(r.dataset().name()).append(r.run().config().quick() ? " (quick)" : "")
+    s.append("### Latest run: ").append(r.dataset().name()).append(c.quick() ? " (quick)" : "")
+        .append(c.limit() == null ? "" : String.format(java.util.Locale.ROOT, " (first %,d rows)", c.limit()))
         .append("\n\n").append(MarkdownReport.header(r)).append('\n');
     s.append("#### QPS at recall ≥ 0.95 and ≥ 0.99\n\n").append(MarkdownReport.summary(r)).append('\n');
     s.append("#### Build cost\n\n").append(MarkdownReport.systems(r)).append('\n');

@@ -107,7 +107,7 @@ public final class RecallQpsPlot {
     g.setColor(Color.BLACK);
     g.drawRect(LEFT, TOP, WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM);
     g.drawString("recall (reported queries)", LEFT + (WIDTH - LEFT - RIGHT) / 2 - 60, HEIGHT - 20);
-    g.drawString("QPS, 1 thread (log)", 8, TOP - 10);
+    g.drawString("QPS, 1 thread (log scale)", LEFT + 6, TOP + 14);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
     g.drawString(title, LEFT, 22);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));

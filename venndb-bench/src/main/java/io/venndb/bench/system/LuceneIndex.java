@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
@@ -44,9 +43,11 @@ import me.tongfei.progressbar.ProgressBar;
  * A Lucene index of the base set: one document per row with the vector (HNSW, M and beam width
  * as configured), the key as a sorted doc-values field, the text as a stored field, and every
  * metadata column indexed for filters (keywords and tags as terms, numbers as points, plus a
- * presence term). Built by
- * {@code threads} indexing threads, force-merged to one segment with {@code threads} merge
- * workers, then searched without a query cache (VennDB has none either).
+ * presence term). Documents are added by one thread, in row order, so the graph is the same on
+ * every run when the set fits one in-memory segment (Lucene seeds its level assignment; with
+ * several indexing threads insertion order, and recall, would vary from build to build). Larger
+ * sets flush several segments, force-merged to one with {@code threads} merge workers. Searched
+ * without a query cache (VennDB has none either).
  */
 final class LuceneIndex implements AutoCloseable {
   static final String VECTOR = "v";
@@ -76,26 +77,9 @@ final class LuceneIndex implements AutoCloseable {
         .setRAMBufferSizeMB(1024).setCodec(codec());
     try (IndexWriter writer = new IndexWriter(directory, config);
         ProgressBar bar = Embeddings.bar("Indexing into Lucene", base.size())) {
-      ExecutorService indexers = Executors.newFixedThreadPool(threads);
-      try {
-        List<Future<?>> parts = new ArrayList<>();
-        int per = (base.size() + threads - 1) / threads;
-        for (int t = 0; t < threads; t++) {
-          int from = t * per;
-          int to = Math.min(base.size(), from + per);
-          parts.add(indexers.submit(() -> {
-            for (int i = from; i < to; i++) {
-              writer.addDocument(document(base, i));
-              bar.step();
-            }
-            return null;
-          }));
-        }
-        for (Future<?> f : parts) {
-          f.get();
-        }
-      } finally {
-        indexers.shutdown();
+      for (int i = 0; i < base.size(); i++) {
+        writer.addDocument(document(base, i));
+        bar.step();
       }
       writer.forceMerge(1);
       writer.commit();

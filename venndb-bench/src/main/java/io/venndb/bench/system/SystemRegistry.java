@@ -17,8 +17,11 @@ public final class SystemRegistry {
   public static final List<String> ALL = List.of(VennDbSystem.FLAT, VennDbSystem.HNSW, LuceneHnswSystem.NAME,
       ClientSideNotSystem.NAME, ExactSystem.NAME);
 
-  /** Index settings shared by every graph index (VennDB's HNSW will take the same). */
-  public record GraphSettings(int maxConn, int beamWidth, int threads) {}
+  /**
+   * Index settings shared by every graph index (VennDB's HNSW will take the same M and beam width),
+   * and the optional widened MUST_NOT traversal for Lucene's vector-NOT series.
+   */
+  public record GraphSettings(int maxConn, int beamWidth, int threads, double luceneWideNotGap) {}
 
   private SystemRegistry() {}
 
@@ -42,6 +45,6 @@ public final class SystemRegistry {
   }
 
   private static LuceneHnswSystem lucene(GraphSettings graph) {
-    return new LuceneHnswSystem(graph.maxConn(), graph.beamWidth(), graph.threads());
+    return new LuceneHnswSystem(graph.maxConn(), graph.beamWidth(), graph.threads(), graph.luceneWideNotGap());
   }
 }

@@ -23,6 +23,8 @@ import java.util.Map;
 public final class WorkloadFactory {
   /** Vector NOT calibrates β against this many of Q's unfiltered nearest rows. */
   public static final int NOT_WINDOW = 100;
+  /** Thresholds sit in gaps wider than this (4 × the scoring tolerance) between similarities. */
+  static final float MIN_GAP = 4 * io.venndb.bench.truth.Scoring.EPSILON;
 
   private final Dataset base;
   private final QuerySet queries;
@@ -83,7 +85,7 @@ public final class WorkloadFactory {
     return tunedFilters.computeIfAbsent(recipe.name() + "@" + target, k -> recipe.make(base.table(), target));
   }
 
-  /** β halfway between the m-th and (m+1)-th similarity to B among Q's top rows, m = exclude × window. */
+  /** β between the m-th and (m+1)-th similarity to B among Q's top rows, m = exclude × window. */
   float beta(int q, float[] negative, double exclude) {
     int[] near = top(q, NOT_WINDOW);
     float[] sims = new float[near.length];
@@ -91,23 +93,42 @@ public final class WorkloadFactory {
       sims[i] = Vectors.similarity(base.metric(), base.vectors()[near[i]], negative);
     }
     Arrays.sort(sims);
-    int m = Math.clamp(Math.round(exclude * near.length), 1, near.length - 1);
-    float above = sims[near.length - m];       // the m-th largest: excluded
-    float below = sims[near.length - m - 1];   // the (m+1)-th largest: kept
-    return below + (above - below) / 2;
+    float[] desc = new float[sims.length];
+    for (int i = 0; i < sims.length; i++) {
+      desc[i] = sims[sims.length - 1 - i];
+    }
+    return cut(desc, Math.clamp(Math.round(exclude * near.length), 1, near.length - 1));
   }
 
-  /** A threshold halfway between the n-th and (n+1)-th most similar rows, so n rows qualify. */
+  /** A threshold between the n-th and (n+1)-th most similar rows, so n rows qualify. */
   float threshold(int q, int n) {
     Ranked r = profiles.of(q);
     if (r.size() <= n) {
       throw new IllegalStateException("profile of query " + q + " has " + r.size() + " rows; range size " + n
           + " needs " + (n + 1));
     }
-    float nth = r.similarities()[n - 1];
-    float next = r.similarities()[n];
-    // Rows identical to the query score 1 + rounding; a threshold must stay a valid similarity.
-    return Math.min(next + (nth - next) / 2, base.metric().maxSimilarity());
+    return Math.min(cut(r.similarities(), n), base.metric().maxSimilarity());
+  }
+
+  /**
+   * A cut after about {@code n} of {@code desc} (sorted, most similar first), halfway across the
+   * first gap wider than {@link #MIN_GAP} at or after position n (before it, if there is none).
+   * Exact duplicates are common in real catalogs ("Add your description here" × 525); a cut
+   * inside a run of equal similarities would let each implementation's float rounding decide
+   * which rows qualify, so the cut moves to the nearest real gap and the truth records the count.
+   */
+  static float cut(float[] desc, int n) {
+    for (int i = n; i < desc.length; i++) {
+      if (desc[i - 1] - desc[i] > MIN_GAP) {
+        return desc[i] + (desc[i - 1] - desc[i]) / 2;
+      }
+    }
+    for (int i = n - 1; i >= 1; i--) {
+      if (desc[i - 1] - desc[i] > MIN_GAP) {
+        return desc[i] + (desc[i - 1] - desc[i]) / 2;
+      }
+    }
+    return desc[n] + (desc[n - 1] - desc[n]) / 2;
   }
 
   private int[] top(int q, int n) {

@@ -62,6 +62,7 @@ public final class WorkloadPlan {
       scalar(specs, section, 0.01);
       scalar(specs, tag, 0.01);
       scalar(specs, notSection, 0.9);
+      scalar(specs, sectionOrSize, 0.1);
     } else {
       scalar(specs, section, 0.5, 0.1, 0.01, 0.001);
       scalar(specs, tag, 0.1, 0.01, 0.001);

@@ -22,7 +22,7 @@ class ResultsJsonTest {
   static BenchResults sample() {
     var machine = new BenchResults.Machine(2, "AMD EPYC", "JDK 25", "OpenJDK 25", "Linux", 6L << 30, 24L << 30);
     var config = new BenchResults.Config(true, "debian", null, "5eed", 3, 2, 5, 100, 1.0 / 3,
-        List.of("venndb-flat", "lucene-hnsw"), List.of("a", "c"), 16, 100);
+        List.of("venndb-flat", "lucene-hnsw"), List.of("a", "c"), 16, 100, 0.0);
     var run = new BenchResults.Run("2026-01-01T00:00:00Z", 123.5, "./venndb bench --quick", "abc", false, machine,
         config, 1.5, 2.25);
     var dataset = new BenchResults.DatasetInfo("debian", 63_526, 384, "cosine", "model", 46, 94, 100, 40, 0);

@@ -58,7 +58,7 @@ class SystemsTest {
     venndb.build(data, dir);
     venndbHnsw = VennDbSystem.hnsw(16, 100);
     venndbHnsw.build(data, dir);
-    lucene = new LuceneHnswSystem(16, 100, 1);
+    lucene = new LuceneHnswSystem(16, 100, 1, 0);
     lucene.build(data, dir);
     exact = new ExactSystem();
     exact.build(data, dir);

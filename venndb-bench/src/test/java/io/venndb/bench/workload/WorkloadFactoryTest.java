@@ -30,6 +30,15 @@ class WorkloadFactoryTest {
   Path dir;
 
   @Test
+  void cutsNeverSplitTies() {
+    float[] desc = {1f, 1f, 1f, 1f, 0.9f, 0.8f};
+    assertThat(WorkloadFactory.cut(desc, 2)).isEqualTo(0.95f);   // moves past the run of 1s
+    assertThat(WorkloadFactory.cut(desc, 5)).isEqualTo(0.85f);
+    float[] allEqual = {0.5f, 0.5f, 0.5f};
+    assertThat(WorkloadFactory.cut(allEqual, 1)).isEqualTo(0.5f); // no gap anywhere: the plain midpoint
+  }
+
+  @Test
   void betaAndThresholdsHitTheirTargetsAndTruthIsCached() {
     Dataset full = TinyData.random(BenchSeed.random("factory"), 3_000, 12);
     BenchData data = QueryBuilder.fromFile(full, java.util.Arrays.copyOf(full.vectors(), 20), 0.25, 7);
@@ -50,10 +59,10 @@ class WorkloadFactoryTest {
       long excluded = java.util.Arrays.stream(top)
           .filter(r -> Vectors.similarity(data.base().metric(), data.base().vectors()[r], t.negative()) > t.beta())
           .count();
-      assertThat(excluded).isEqualTo(30);
+      assertThat(excluded).isBetween(28L, 32L); // exactly 30 unless a near-tie moves the cut to a real gap
     }
     for (var t : truth.get("d.range.n100").reported()) {
-      assertThat(t.matching()).isEqualTo(100);
+      assertThat(t.matching()).isBetween(98, 102);
     }
     assertThat(matcher.selectivity(workloads.get(2).reported().getFirst().filter())).isCloseTo(0.1,
         org.assertj.core.data.Offset.offset(1.0 / 3_000));
