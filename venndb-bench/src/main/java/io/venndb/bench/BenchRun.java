@@ -59,6 +59,8 @@ final class BenchRun {
     long start = System.nanoTime();
     Instant startedAt = Instant.now();
     double loadAtStart = Environment.loadAverage();
+    String commit = Environment.commit(config.repoRoot());
+    boolean dirty = Environment.dirty(config.repoRoot()); // the code that runs is the code at start
     Files.createDirectories(config.outDir());
     System.out.printf("VennDB bench: %s%s, results in %s%n", config.dataset(), config.quick() ? " (quick)" : "",
         config.outDir());
@@ -99,7 +101,7 @@ final class BenchRun {
       deleteTree(config.workDir());
     }
     BenchResults results = new BenchResults(BenchResults.SCHEMA, BenchResults.VERSION,
-        runInfo(startedAt, (System.nanoTime() - start) / 1e9, loadAtStart), datasetInfo(base, queries), infos,
+        runInfo(startedAt, (System.nanoTime() - start) / 1e9, loadAtStart, commit, dirty), datasetInfo(base, queries), infos,
         workloads.stream().map(w -> WorkloadStats.describe(w, truth.get(w.id()), base, profiles, matcher)).toList(),
         rows, Summary.of(rows));
     write(results);
@@ -131,15 +133,15 @@ final class BenchRun {
     }
   }
 
-  private BenchResults.Run runInfo(Instant startedAt, double seconds, double loadAtStart) {
+  private BenchResults.Run runInfo(Instant startedAt, double seconds, double loadAtStart, String commit,
+      boolean dirty) {
     BenchResults.Config c = new BenchResults.Config(config.quick(), config.dataset(),
         config.hasLimit() ? config.limit() : null, Long.toHexString(config.seed()), config.repeats(),
         config.threads(), config.warmupSeconds(), config.heldOut(), config.tuningShare(), config.systems(),
         config.families().stream().map(f -> f.letter).toList(), config.hnswM(), config.hnswEfConstruction(),
         config.luceneWideNotGap());
-    return new BenchResults.Run(startedAt.toString(), seconds, config.command(),
-        Environment.commit(config.repoRoot()), Environment.dirty(config.repoRoot()), Environment.machine(), c,
-        loadAtStart, Environment.loadAverage());
+    return new BenchResults.Run(startedAt.toString(), seconds, config.command(), commit, dirty,
+        Environment.machine(), c, loadAtStart, Environment.loadAverage());
   }
 
   private static BenchResults.DatasetInfo datasetInfo(Dataset base, QuerySet q) {

@@ -15,7 +15,8 @@ import java.util.Map;
  * flat-scan sections) is never touched. Representative plots are copied to docs/img/.
  */
 public final class DocsPublisher {
-  static final String[] PLOT_PICKS = {"a.top-k.k10", "b.size-le.1pct", "b.month-window.1pct", "c.not.x30"};
+  static final String[] PLOT_PICKS = {"a.top-k.k10", "b.size-le.10pct", "b.month-window.10pct", "c.not.x30",
+      "d.range.n1000"};
 
   private DocsPublisher() {}
 

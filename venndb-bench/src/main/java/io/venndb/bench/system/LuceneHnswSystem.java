@@ -3,7 +3,6 @@ package io.venndb.bench.system;
 import io.venndb.bench.data.Dataset;
 import io.venndb.bench.filter.Filter;
 import io.venndb.bench.filter.LuceneFilters;
-import io.venndb.bench.workload.Family;
 import io.venndb.bench.workload.QueryTask;
 import io.venndb.bench.workload.Workload;
 import io.venndb.vector.Metric;

@@ -9,7 +9,6 @@ import io.venndb.bench.data.TagsColumn;
 import io.venndb.bench.filter.LuceneFilters;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Arrays;
 import java.util.Comparator;
