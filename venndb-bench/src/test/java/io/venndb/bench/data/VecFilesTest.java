@@ -3,7 +3,7 @@ package io.venndb.bench.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.venndb.bench.testing.BenchSeed;
+import io.venndb.testing.TestSeed;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(BenchSeed.class)
+@ExtendWith(TestSeed.class)
 class VecFilesTest {
   @TempDir
   Path dir;
 
   @RepeatedTest(10)
   void fvecsRoundTripIsBitExact() throws IOException {
-    SplittableRandom random = BenchSeed.random("fvecs");
+    SplittableRandom random = TestSeed.random("fvecs");
     int n = random.nextInt(0, 50);
     int dim = new int[] {1, 13, 128, 207}[random.nextInt(4)];
     float[][] v = new float[n][dim];

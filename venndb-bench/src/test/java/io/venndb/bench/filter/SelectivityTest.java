@@ -6,7 +6,7 @@ import io.venndb.bench.data.KeywordColumn;
 import io.venndb.bench.data.LongColumn;
 import io.venndb.bench.data.Table;
 import io.venndb.bench.data.TagsColumn;
-import io.venndb.bench.testing.BenchSeed;
+import io.venndb.testing.TestSeed;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -22,13 +22,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * companion filter; value-set recipes (OR of keywords or tags) and their negation land within 25%
  * of the target, relative, on data whose value frequencies span the targets.
  */
-@ExtendWith(BenchSeed.class)
+@ExtendWith(TestSeed.class)
 class SelectivityTest {
   static final int ROWS = 20_000;
   static final double[] TARGETS = {0.9, 0.5, 0.1, 0.01, 0.001};
   static final double VALUE_SET_TOLERANCE = 0.25;
 
-  final Table table = table(BenchSeed.random("selectivity-table"));
+  final Table table = table(TestSeed.random("selectivity-table"));
   final FilterMatcher matcher = new FilterMatcher(table);
 
   /** A wide-range number (10% NULL), a skewed keyword (40 values, shares 20% … 0.03%) and skewed tags. */

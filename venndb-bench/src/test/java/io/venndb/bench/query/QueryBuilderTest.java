@@ -3,7 +3,7 @@ package io.venndb.bench.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.venndb.bench.data.Dataset;
-import io.venndb.bench.testing.BenchSeed;
+import io.venndb.testing.TestSeed;
 import io.venndb.bench.testing.TinyData;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -12,12 +12,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(BenchSeed.class)
+@ExtendWith(TestSeed.class)
 class QueryBuilderTest {
 
   @Test
   void heldOutRowsLeaveTheBaseSetAndTheSplitIsSeeded() {
-    Dataset full = TinyData.random(BenchSeed.random("queries"), 1_000, 4);
+    Dataset full = TinyData.random(TestSeed.random("queries"), 1_000, 4);
     BenchData a = QueryBuilder.fromRows(full, 60, 1.0 / 3, 99, List.of(), null);
     BenchData b = QueryBuilder.fromRows(full, 60, 1.0 / 3, 99, List.of(), null);
     assertThat(a.base().size()).isEqualTo(940);

@@ -9,7 +9,7 @@ import io.venndb.bench.filter.Filter;
 import io.venndb.bench.filter.FilterMatcher;
 import io.venndb.bench.filter.LuceneFilters;
 import io.venndb.bench.filter.VennFilters;
-import io.venndb.bench.testing.BenchSeed;
+import io.venndb.testing.TestSeed;
 import io.venndb.bench.testing.TinyData;
 import io.venndb.query.Row;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * brute-force matcher, on random filter trees over columns with NULLs — so a workload means the
  * same thing to every system and to the ground truth.
  */
-@ExtendWith(BenchSeed.class)
+@ExtendWith(TestSeed.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FilterAgreementTest {
   @TempDir
@@ -48,7 +48,7 @@ class FilterAgreementTest {
 
   @BeforeAll
   void build() throws Exception {
-    data = TinyData.random(BenchSeed.random("agreement-data"), 600, 8);
+    data = TinyData.random(TestSeed.random("agreement-data"), 600, 8);
     matcher = new FilterMatcher(data.table());
     db = VennDB.open(dir.resolve("venndb"));
     collection = db.createCollection(VennSchemas.schema("t", data, null));
@@ -65,7 +65,7 @@ class FilterAgreementTest {
 
   @RepeatedTest(60)
   void allThreeSelectTheSameRows() throws Exception {
-    SplittableRandom random = BenchSeed.random("agreement-filters");
+    SplittableRandom random = TestSeed.random("agreement-filters");
     for (int i = 0; i < 5; i++) {
       Filter f = randomFilter(random, 3);
       TreeSet<Integer> expected = new TreeSet<>();

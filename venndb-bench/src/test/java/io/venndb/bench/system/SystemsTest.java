@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.venndb.bench.data.Dataset;
 import io.venndb.bench.filter.Filter;
 import io.venndb.bench.filter.FilterMatcher;
-import io.venndb.bench.testing.BenchSeed;
+import io.venndb.testing.TestSeed;
 import io.venndb.bench.testing.TinyData;
 import io.venndb.bench.truth.BruteForce;
 import io.venndb.bench.truth.GroundTruth;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * systems (VennDB flat, brute force) are scored at recall 1 with no invalid rows, Lucene at high
  * effort is close to it, and the client-side NOT with K' = every row is exact.
  */
-@ExtendWith(BenchSeed.class)
+@ExtendWith(TestSeed.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SystemsTest {
   static final int ROWS = 1_500;
@@ -49,7 +49,7 @@ class SystemsTest {
 
   @BeforeAll
   void build() throws Exception {
-    data = TinyData.random(BenchSeed.random("systems-data"), ROWS, 16);
+    data = TinyData.random(TestSeed.random("systems-data"), ROWS, 16);
     FilterMatcher matcher = new FilterMatcher(data.table());
     scoring = new Scoring(data, matcher);
     bruteForce = new BruteForce(data);
@@ -74,7 +74,7 @@ class SystemsTest {
 
   @RepeatedTest(5)
   void exactSystemsAreExactAndLuceneIsClose() throws Exception {
-    SplittableRandom random = BenchSeed.random("systems-queries");
+    SplittableRandom random = TestSeed.random("systems-queries");
     float[] q = data.vectors()[random.nextInt(ROWS)].clone();
     q[0] += 0.1f;
     q = io.venndb.bench.data.Vectors.normalized(q);
@@ -105,7 +105,7 @@ class SystemsTest {
 
   @RepeatedTest(5)
   void vectorNotIsExactForExactSystemsAndAnExhaustiveClient() throws Exception {
-    SplittableRandom random = BenchSeed.random("systems-not");
+    SplittableRandom random = TestSeed.random("systems-not");
     float[] q = data.vectors()[random.nextInt(ROWS)];
     float[] b = data.vectors()[random.nextInt(ROWS)];
     float[] nearB = BruteForce.topK(bruteForce.similarities(b), null, 101).similarities();

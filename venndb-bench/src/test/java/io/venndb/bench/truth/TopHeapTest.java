@@ -2,20 +2,20 @@ package io.venndb.bench.truth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.venndb.bench.testing.BenchSeed;
+import io.venndb.testing.TestSeed;
 import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(BenchSeed.class)
+@ExtendWith(TestSeed.class)
 class TopHeapTest {
 
   /** Against a full sort: higher similarity first, then lower row; ties and negatives included. */
   @RepeatedTest(20)
   void keepsTheBestInOrder() {
-    SplittableRandom random = BenchSeed.random("top-heap");
+    SplittableRandom random = TestSeed.random("top-heap");
     int n = random.nextInt(1, 300);
     int k = random.nextInt(0, n + 5);
     float[] sims = new float[n];

@@ -9,7 +9,7 @@ import io.venndb.bench.filter.RangeRecipe;
 import io.venndb.bench.query.BenchData;
 import io.venndb.bench.query.QueryBuilder;
 import io.venndb.bench.query.QuerySet;
-import io.venndb.bench.testing.BenchSeed;
+import io.venndb.testing.TestSeed;
 import io.venndb.bench.testing.TinyData;
 import io.venndb.bench.truth.BruteForce;
 import io.venndb.bench.truth.CacheFiles;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Per-query parameters land where the workload says, measured by the ground truth. */
-@ExtendWith(BenchSeed.class)
+@ExtendWith(TestSeed.class)
 class WorkloadFactoryTest {
   @TempDir
   Path dir;
@@ -40,7 +40,7 @@ class WorkloadFactoryTest {
 
   @Test
   void betaAndThresholdsHitTheirTargetsAndTruthIsCached() {
-    Dataset full = TinyData.random(BenchSeed.random("factory"), 3_000, 12);
+    Dataset full = TinyData.random(TestSeed.random("factory"), 3_000, 12);
     BenchData data = QueryBuilder.fromFile(full, java.util.Arrays.copyOf(full.vectors(), 20), 0.25, 7);
     BruteForce bf = new BruteForce(data.base());
     CacheFiles cache = new CacheFiles(dir);
