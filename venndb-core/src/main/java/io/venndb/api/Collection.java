@@ -12,7 +12,9 @@ import io.venndb.query.Predicate;
 import io.venndb.query.Row;
 import io.venndb.query.SearchHit;
 import io.venndb.query.SearchRequest;
-import io.venndb.query.Searcher;
+import io.venndb.plan.QueryExplanation;
+import io.venndb.plan.Searcher;
+import io.venndb.query.Query;
 import io.venndb.store.CollectionStore;
 import io.venndb.store.ReadView;
 import java.util.List;
@@ -31,13 +33,14 @@ public final class Collection {
   private final boolean syncEveryCommit;
   private final VectorIndexes vectorIndexes;
 
-  Collection(CollectionStore store, boolean syncEveryCommit) {
+  Collection(CollectionStore store, DatabaseOptions options) {
+    boolean syncEveryCommit = options.syncEveryCommit();
     CollectionIndexes indexes = new CollectionIndexes(store.schema());
     this.vectorIndexes = new VectorIndexes(store);
     CollectionLoader.load(store, indexes, vectorIndexes);
     this.store = store;
     this.writer = new CollectionWriter(store, indexes, vectorIndexes);
-    this.searcher = new Searcher(store, indexes, vectorIndexes);
+    this.searcher = new Searcher(store, indexes, vectorIndexes, options.calibrateCosts());
     this.syncEveryCommit = syncEveryCommit;
   }
 
@@ -105,9 +108,28 @@ public final class Collection {
     return searcher.get(ValueNormalizer.primaryKey(schema().keyType(), schema().primaryKey(), key));
   }
 
-  /** Exact nearest-neighbour search; see {@link SearchRequest}. */
+  /** Nearest-neighbour search; see {@link SearchRequest}. Runs as the equivalent {@link Query}. */
   public List<SearchHit> search(SearchRequest request) {
     return searcher.search(request);
+  }
+
+  /**
+   * Runs a query: filter (scalar and vector conditions at any depth), ranking (by distance to a
+   * vector or by a column), OFFSET and LIMIT, projection. Hits carry the distance and similarity
+   * when ranked by a vector (NaN otherwise). Returns {@code min(limit, matches - offset)} rows.
+   */
+  public List<SearchHit> query(Query query) {
+    return searcher.query(query);
+  }
+
+  /** The plan the query would run: strategy and runner-up with costs, estimated rows per node. */
+  public QueryExplanation explain(Query query) {
+    return searcher.explain(query, false);
+  }
+
+  /** Runs the query and reports the plan with actual rows, distance computations, nodes and time per node. */
+  public QueryExplanation explainAnalyze(Query query) {
+    return searcher.explain(query, true);
   }
 
   /** Rows matching {@code filter} in storage order, at most {@code limit}. */

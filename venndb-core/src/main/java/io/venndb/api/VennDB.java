@@ -61,7 +61,7 @@ public final class VennDB implements AutoCloseable {
   }
 
   private Handle open(int id, CollectionSchema schema) {
-    return new Handle(id, new Collection(new CollectionStore(rocks, id, schema), options.syncEveryCommit()));
+    return new Handle(id, new Collection(new CollectionStore(rocks, id, schema), options));
   }
 
   public synchronized Collection createCollection(CollectionSchema schema) {

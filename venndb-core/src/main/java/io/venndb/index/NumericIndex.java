@@ -174,6 +174,19 @@ public final class NumericIndex implements RangeIndex {
     return countRange((Comparable<?>) value, true, (Comparable<?>) value, true);
   }
 
+  /** Merges the pending run first, so one walk over the sorted run sees every doc in order. */
+  @Override
+  public int[] firstInOrder(RoaringBitmap accept, int n, boolean descending) {
+    lock.writeLock().lock();
+    try {
+      sorted = sorted.merge(pendingKeys, pendingDocs, pending);
+      pending = 0;
+      return sorted.firstInOrder(accept, n, descending);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
   /** Distinct keys; merges the pending run first so the answer is exact. */
   @Override
   public int distinctValues() {

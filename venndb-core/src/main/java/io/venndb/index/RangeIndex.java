@@ -13,4 +13,10 @@ public sealed interface RangeIndex extends ScalarIndex permits SortedIndex, Nume
 
   /** Exact number of docs (live or not) in the range, without building the set. */
   long countRange(Comparable<?> low, boolean lowInclusive, Comparable<?> high, boolean highInclusive);
+
+  /**
+   * Up to {@code n} members of {@code accept} that have a value, in value order (descending when
+   * asked), ties by doc id ascending: an ORDER BY that reads only as far as the limit needs.
+   */
+  int[] firstInOrder(RoaringBitmap accept, int n, boolean descending);
 }

@@ -39,6 +39,26 @@ public final class SortedIndex extends PostingsIndex implements RangeIndex {
     });
   }
 
+  @Override
+  @SuppressWarnings("unchecked")
+  public int[] firstInOrder(RoaringBitmap accept, int n, boolean descending) {
+    return read(() -> {
+      NavigableMap<Object, RoaringBitmap> sorted = (NavigableMap<Object, RoaringBitmap>) postings;
+      int[] out = new int[n];
+      int size = 0;
+      for (RoaringBitmap docs : (descending ? sorted.descendingMap() : sorted).values()) {
+        var it = RoaringBitmap.and(docs, accept).getIntIterator();
+        while (it.hasNext() && size < n) {
+          out[size++] = it.next();
+        }
+        if (size == n) {
+          break;
+        }
+      }
+      return java.util.Arrays.copyOf(out, size);
+    });
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   private NavigableMap<Object, RoaringBitmap> slice(Comparable low, boolean lowInc, Comparable high, boolean highInc) {
     NavigableMap<Object, RoaringBitmap> sorted = (NavigableMap<Object, RoaringBitmap>) postings;

@@ -23,6 +23,37 @@ final class SortedRun {
     return keys.length;
   }
 
+  /**
+   * Up to {@code n} docs of {@code accept} in key order (descending when asked), ties by doc
+   * ascending: a descending walk visits groups of equal keys from the top, each group upwards.
+   */
+  int[] firstInOrder(RoaringBitmap accept, int n, boolean descending) {
+    int[] out = new int[n];
+    int size = 0;
+    if (!descending) {
+      for (int i = 0; i < keys.length && size < n; i++) {
+        if (accept.contains(docs[i])) {
+          out[size++] = docs[i];
+        }
+      }
+      return Arrays.copyOf(out, size);
+    }
+    int end = keys.length;
+    while (end > 0 && size < n) {
+      int start = end - 1;
+      while (start > 0 && keys[start - 1] == keys[end - 1]) {
+        start--;
+      }
+      for (int i = start; i < end && size < n; i++) {
+        if (accept.contains(docs[i])) {
+          out[size++] = docs[i];
+        }
+      }
+      end = start;
+    }
+    return Arrays.copyOf(out, size);
+  }
+
   /** A new run holding this run's pairs and the first {@code n} of the given ones. */
   SortedRun merge(long[] newKeys, int[] newDocs, int n) {
     if (n == 0) {

@@ -2,15 +2,18 @@ package io.venndb.query;
 
 import io.venndb.error.ErrorCode;
 import io.venndb.error.InvalidInputException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * A condition on a row, as an immutable tree. SQL three-valued logic: on a NULL column a
  * comparison is unknown, and NOT unknown is unknown, so {@code NOT (x = 1)} does not match rows
- * whose x is NULL. Vector conditions join this tree in the query-engine issue.
+ * whose x is NULL. A vector condition ({@code similarity(col, Q) > 0.8}) is a leaf like any
+ * other: a row without a vector in that column makes it unknown.
  *
- * <p>Build with the static factories ({@code Predicate.eq("section", "editors")}, {@code and(...)}).
+ * <p>Build with the static factories ({@code Predicate.eq("section", "editors")}, {@code and(...)},
+ * {@code similarityAbove("embedding", q, 0.8f)}).
  */
 public sealed interface Predicate {
 
@@ -93,6 +96,74 @@ public sealed interface Predicate {
     }
   }
 
+  /** What a vector condition compares: the metric's similarity (larger is closer) or distance. */
+  enum Measure {
+    SIMILARITY, DISTANCE
+  }
+
+  /**
+   * {@code similarity(column, vector) op value} or {@code distance(column, vector) op value}, with
+   * op one of &lt;, &lt;=, &gt;, &gt;=. Unknown on rows without a vector in {@code column}.
+   */
+  record VectorCompare(String column, float[] vector, Measure measure, Op op, float value) implements Predicate {
+    public VectorCompare {
+      Objects.requireNonNull(column, "column");
+      Objects.requireNonNull(vector, "query vector of condition on " + column);
+      Objects.requireNonNull(measure, "measure");
+      Objects.requireNonNull(op, "op");
+      if (op == Op.EQ || op == Op.NE) {
+        throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, measure.name().toLowerCase(java.util.Locale.ROOT)
+            + " on '" + column + "' compared with " + op.symbol + "; use <, <=, > or >=");
+      }
+      vector = vector.clone();
+    }
+
+    /** The same condition with the operator that holds exactly when this one fails on a row with a vector. */
+    public VectorCompare negate() {
+      return new VectorCompare(column, vector, measure, op.negate(), value);
+    }
+
+    /** True when the condition keeps rows near the vector (similarity above, distance below). */
+    public boolean keepsNear() {
+      boolean above = op == Op.GT || op == Op.GE;
+      return measure == Measure.SIMILARITY ? above : !above;
+    }
+
+    @Override
+    public float[] vector() {
+      return vector.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof VectorCompare v && column.equals(v.column) && Arrays.equals(vector, v.vector)
+          && measure == v.measure && op == v.op && Float.compare(value, v.value) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(column, Arrays.hashCode(vector), measure, op, value);
+    }
+
+    @Override
+    public String toString() {
+      return measure.name().toLowerCase(java.util.Locale.ROOT) + "(" + column + ", " + describe(vector) + ") "
+          + op.symbol + " " + value;
+    }
+
+    private static String describe(float[] v) {
+      return "[" + v.length + "-d " + Integer.toHexString(Arrays.hashCode(v)) + "]";
+    }
+  }
+
+  /** TRUE or FALSE for every row; what constant folding leaves behind. */
+  record Constant(boolean value) implements Predicate {
+    @Override
+    public String toString() {
+      return value ? "TRUE" : "FALSE";
+    }
+  }
+
   record And(List<Predicate> children) implements Predicate {
     public And {
       children = List.copyOf(children);
@@ -162,6 +233,34 @@ public sealed interface Predicate {
 
   static Predicate isNotNull(String column) {
     return new Not(new IsNull(column));
+  }
+
+  /** {@code similarity(column, vector) > threshold}: rows like the vector. */
+  static Predicate similarityAbove(String column, float[] vector, float threshold) {
+    return new VectorCompare(column, vector, Measure.SIMILARITY, Op.GT, threshold);
+  }
+
+  /** {@code similarity(column, vector) >= threshold}. */
+  static Predicate similarityAtLeast(String column, float[] vector, float threshold) {
+    return new VectorCompare(column, vector, Measure.SIMILARITY, Op.GE, threshold);
+  }
+
+  /** {@code distance(column, vector) < radius}. */
+  static Predicate distanceBelow(String column, float[] vector, float radius) {
+    return new VectorCompare(column, vector, Measure.DISTANCE, Op.LT, radius);
+  }
+
+  /** {@code distance(column, vector) <= radius}. */
+  static Predicate distanceAtMost(String column, float[] vector, float radius) {
+    return new VectorCompare(column, vector, Measure.DISTANCE, Op.LE, radius);
+  }
+
+  static Predicate alwaysTrue() {
+    return new Constant(true);
+  }
+
+  static Predicate alwaysFalse() {
+    return new Constant(false);
   }
 
   static Predicate and(Predicate... children) {

@@ -5,8 +5,10 @@ import io.venndb.catalog.ColumnType;
 import io.venndb.catalog.CollectionSchema;
 import io.venndb.catalog.Limits;
 import io.venndb.catalog.ValueNormalizer;
+import io.venndb.catalog.VectorValues;
 import io.venndb.error.ErrorCode;
 import io.venndb.error.InvalidInputException;
+import io.venndb.vector.Metric;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,6 +47,8 @@ public final class PredicateBinder {
         }
         yield n;
       }
+      case Predicate.VectorCompare v -> bindVector(v);
+      case Predicate.Constant c -> c;
       case Predicate.And a -> new Predicate.And(bindAll(a.children(), depth));
       case Predicate.Or o -> new Predicate.Or(bindAll(o.children(), depth));
       case Predicate.Not n -> new Predicate.Not(bind(n.child(), depth + 1));
@@ -110,6 +114,38 @@ public final class PredicateBinder {
       return (long) d;
     }
     return ValueNormalizer.toLong(column, value);
+  }
+
+  /**
+   * A vector condition: the column must be a vector column, the query vector must fit it (same
+   * errors as a stored vector), and the threshold must lie in the metric's range, so a typo such
+   * as {@code similarity > 8} fails instead of silently matching nothing.
+   */
+  private Predicate bindVector(Predicate.VectorCompare v) {
+    ColumnDef def = schema.column(v.column());
+    if (!def.isVector()) {
+      throw new InvalidInputException(ErrorCode.TYPE_MISMATCH, "column '" + def.name() + "' is " + def.type()
+          + ", not a vector column; similarity and distance need a vector column");
+    }
+    float[] vector = VectorValues.checked(def, v.vector());
+    Metric metric = def.metric();
+    float value = v.value();
+    boolean valid = v.measure() == Predicate.Measure.SIMILARITY
+        ? metric.isValidSimilarity(value)
+        : Float.isFinite(value) && (metric == Metric.INNER_PRODUCT || value >= 0);
+    if (!valid) {
+      throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, v.measure().name().toLowerCase(java.util.Locale.ROOT)
+          + " threshold " + value + " on '" + def.name() + "' is outside the " + metric.sqlName() + " range "
+          + rangeOf(metric, v.measure()));
+    }
+    return new Predicate.VectorCompare(def.name(), vector, v.measure(), v.op(), value);
+  }
+
+  private static String rangeOf(Metric metric, Predicate.Measure measure) {
+    if (measure == Predicate.Measure.SIMILARITY) {
+      return "[" + metric.minSimilarity() + ", " + metric.maxSimilarity() + "]";
+    }
+    return metric == Metric.INNER_PRODUCT ? "(finite)" : "[0, +inf)";
   }
 
   private Predicate bindTags(Predicate.Tags t) {

@@ -27,9 +27,10 @@ class PackageDependencyTest {
       Map.entry("index", 4),
       Map.entry("ingest", 5),
       Map.entry("query", 6),
-      Map.entry("api", 7),
-      Map.entry("datasets", 8),
-      Map.entry("cli", 9));
+      Map.entry("plan", 7),
+      Map.entry("api", 8),
+      Map.entry("datasets", 9),
+      Map.entry("cli", 10));
 
   private static final Pattern IMPORT = Pattern.compile("^import (?:static )?io\\.venndb\\.([a-z]+)\\.", Pattern.MULTILINE);
   private static final Pattern VECTOR_MODULE = Pattern.compile("^import jdk\\.incubator\\.vector\\.", Pattern.MULTILINE);

@@ -245,6 +245,8 @@ class FilterAndSearchOracleTest {
         List<?> v = (List<?>) value(t.column(), key, row);
         yield v == null ? null : t.all() ? v.containsAll(t.tags()) : t.tags().stream().anyMatch(v::contains);
       }
+      case Predicate.Constant c -> c.value();
+      case Predicate.VectorCompare v -> throw new IllegalArgumentException("not generated here: " + v);
     };
   }
 

@@ -3,6 +3,8 @@ package io.venndb.index.hnsw;
 import io.venndb.error.ErrorCode;
 import io.venndb.error.InvalidInputException;
 import java.util.function.IntPredicate;
+import java.util.function.Supplier;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Top-k by distance over a streaming cursor with a per-row predicate (VBASE's plan: the filter
@@ -13,7 +15,21 @@ import java.util.function.IntPredicate;
  * min(k, matching live rows)} rows, sorted by distance.
  */
 public final class CursorTopK {
+  /** How often (in docs yielded by the cursor) a {@link SwitchRule} is consulted. */
+  public static final int CHECK_EVERY = 64;
+
   private CursorTopK() {}
+
+  /**
+   * Decides whether streaming should give way to an exact scan, from what the stream has seen so
+   * far: docs yielded, docs that passed the predicate, rows held (at most k).
+   */
+  @FunctionalInterface
+  public interface SwitchRule {
+    SwitchRule NEVER = (yielded, passed, held) -> false;
+
+    boolean shouldSwitch(long yielded, long passed, int held);
+  }
 
   /**
    * Consumes {@code cursor} (freshly opened, not advanced) and returns the k nearest rows that
@@ -21,6 +37,18 @@ public final class CursorTopK {
    * is called at most once per live doc, in approximately increasing distance, not in doc order.
    */
   public static HnswResult collect(HnswCursor cursor, int k, IntPredicate predicate) {
+    return collect(cursor, k, predicate, SwitchRule.NEVER, null);
+  }
+
+  /**
+   * As {@link #collect(HnswCursor, int, IntPredicate)}, but every {@link #CHECK_EVERY} yielded docs
+   * {@code rule} may end the stream; then {@code candidates} (every doc passing the predicate,
+   * materialised) minus the docs the cursor already expanded are searched exactly and merged with
+   * the rows held, so no row is lost or repeated. The result's stop reason is then {@link
+   * StopReason#SWITCHED}.
+   */
+  public static HnswResult collect(HnswCursor cursor, int k, IntPredicate predicate, SwitchRule rule,
+      Supplier<RoaringBitmap> candidates) {
     HnswSearcher.checkK(k);
     if (cursor.yielded() > 0) {
       // Docs it already yielded would be missing from the heap and skipped by the fallback.
@@ -28,24 +56,43 @@ public final class CursorTopK {
           "the cursor already yielded " + cursor.yielded() + " docs; pass a fresh cursor");
     }
     LongHeap heap = LongHeap.max(Math.max(1, k));
-    StopReason reason = k == 0 ? StopReason.SATISFIED : scan(cursor, k, predicate, heap);
+    StopReason reason = k == 0 ? StopReason.SATISFIED : scan(cursor, k, predicate, heap, rule);
     HnswResult.Counters counters = cursor.counters(reason);
-    if (reason == StopReason.BUDGET || (reason == StopReason.EXHAUSTED && heap.size() < k)) {
+    if (reason == StopReason.SWITCHED) {
+      ExactFallback.topK(cursor.vectors(), cursor.rawQuery(), k, unexpanded(cursor, candidates.get()), heap, counters);
+    } else if (reason == StopReason.BUDGET || (reason == StopReason.EXHAUSTED && heap.size() < k)) {
       ExactFallback.topK(cursor.vectors(), cursor.rawQuery(), k,
           ExactFallback.unseen(cursor, predicate), heap, counters);
     }
     return HnswResult.of(heap.sortedAscending(new long[heap.size()]), heap.size(), counters);
   }
 
-  private static StopReason scan(HnswCursor cursor, int k, IntPredicate predicate, LongHeap heap) {
+  private static StopReason scan(HnswCursor cursor, int k, IntPredicate predicate, LongHeap heap, SwitchRule rule) {
+    long passed = 0;
     while (cursor.next()) {
       if (predicate.test(cursor.docId())) {
         heap.offerBounded(cursor.currentKey(), k);
+        passed++;
       }
       if (heap.size() == k && cursor.departed()) {
         return StopReason.SATISFIED;
       }
+      long yielded = cursor.yielded();
+      if (yielded % CHECK_EVERY == 0 && rule.shouldSwitch(yielded, passed, heap.size())) {
+        return StopReason.SWITCHED;
+      }
     }
     return cursor.stopReason();
+  }
+
+  /** Candidates the cursor has not expanded: the ones the heap cannot already hold. */
+  private static RoaringBitmap unexpanded(HnswCursor cursor, RoaringBitmap candidates) {
+    RoaringBitmap out = new RoaringBitmap();
+    candidates.forEach((int doc) -> {
+      if (!cursor.wasExpanded(doc) && cursor.live().contains(doc)) {
+        out.add(doc);
+      }
+    });
+    return out;
   }
 }

@@ -22,6 +22,15 @@ final class FilteredSearch {
 
   static HnswResult search(Traversal traversal, float[] rawQuery, float[] query, int k, int ef,
       RoaringBitmap live, RoaringBitmap accept) {
+    return search(traversal, rawQuery, query, k, ef, live, accept, true);
+  }
+
+  /**
+   * With {@code costRule} false the graph is walked whatever the filter's size (a planner that
+   * priced the walk has already decided); the budget and the exact fallback still apply.
+   */
+  static HnswResult search(Traversal traversal, float[] rawQuery, float[] query, int k, int ef,
+      RoaringBitmap live, RoaringBitmap accept, boolean costRule) {
     RoaringBitmap matching = RoaringBitmap.and(live, accept);
     long count = matching.getLongCardinality();
     int width = Math.max(k, ef);
@@ -30,7 +39,7 @@ final class FilteredSearch {
       counters.stopReason = count == 0 ? StopReason.EXHAUSTED : StopReason.SATISFIED;
       return HnswResult.of(new long[0], 0, counters);
     }
-    if (count <= Math.max(width, expectedGraphCost(traversal.graph, width, count))) {
+    if (count <= width || (costRule && count <= expectedGraphCost(traversal.graph, width, count))) {
       counters.stopReason = StopReason.SATISFIED;
       return exact(traversal, rawQuery, k, matching, counters);
     }

@@ -71,6 +71,20 @@ public final class HnswSearcher {
         Objects.requireNonNull(accept, "accept"));
   }
 
+  /**
+   * As {@link #searchFiltered}, but always walks the graph (when the filter holds more than
+   * {@code max(k, ef)} docs) instead of choosing by its own cost rule: for a caller that priced
+   * the alternatives itself. The exact fallback still guarantees {@code min(k, matches)} rows.
+   */
+  public HnswResult searchFilteredByGraph(
+      float[] query, int k, int ef, RoaringBitmap live, RoaringBitmap accept) {
+    checkK(k);
+    checkEf(ef);
+    float[] prepared = begin(query, live);
+    return FilteredSearch.search(traversal, query, prepared, k, ef, live,
+        Objects.requireNonNull(accept, "accept"), false);
+  }
+
   /** Opens a streaming cursor (VBASE iterator). Starting any other search here ends it. */
   public HnswCursor cursor(float[] query, RoaringBitmap live, CursorOptions options) {
     Objects.requireNonNull(options, "options");
@@ -92,6 +106,23 @@ public final class HnswSearcher {
     Objects.requireNonNull(predicate, "predicate");
     checkK(k);
     return CursorTopK.collect(cursor(query, live, options), k, predicate);
+  }
+
+  /**
+   * Top-k over the cursor that may switch mid-query to an exact scan of {@code candidates} (see
+   * {@link CursorTopK#collect(HnswCursor, int, IntPredicate, CursorTopK.SwitchRule,
+   * java.util.function.Supplier)}).
+   */
+  public HnswResult topK(float[] query, int k, RoaringBitmap live, IntPredicate predicate, CursorOptions options,
+      CursorTopK.SwitchRule rule, java.util.function.Supplier<RoaringBitmap> candidates) {
+    Objects.requireNonNull(predicate, "predicate");
+    checkK(k);
+    return CursorTopK.collect(cursor(query, live, options), k, predicate, rule, candidates);
+  }
+
+  /** The graph's layer-0 out-degree bound (2M): the distance computations one expansion may cost. */
+  public int layer0Links() {
+    return index.graph().layer0Links();
   }
 
   void checkLease(int cursorLease) {

@@ -7,5 +7,10 @@ public enum StopReason {
   /** Every node reachable from the entry point was visited: nothing more to find. */
   EXHAUSTED,
   /** A budget (nodes visited, distance computations, frontier size) ran out first. */
-  BUDGET
+  BUDGET,
+  /**
+   * The consumer saw far fewer rows pass its filter than it planned for and finished with an exact
+   * scan of the candidates the stream had not reached (a mid-query strategy switch).
+   */
+  SWITCHED
 }

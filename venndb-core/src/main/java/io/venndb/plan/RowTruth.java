@@ -1,5 +1,6 @@
-package io.venndb.query;
+package io.venndb.plan;
 
+import io.venndb.query.Predicate;
 import java.util.List;
 
 /**

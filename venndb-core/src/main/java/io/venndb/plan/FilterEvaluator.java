@@ -1,5 +1,6 @@
-package io.venndb.query;
+package io.venndb.plan;
 
+import io.venndb.query.Predicate;
 import io.venndb.catalog.CollectionSchema;
 import io.venndb.index.BitmapIndex;
 import io.venndb.index.CollectionIndexes;

@@ -1,0 +1,222 @@
+package io.venndb.plan;
+
+import io.venndb.index.FlatVectorSearch;
+import io.venndb.index.RangeIndex;
+import io.venndb.index.ScoredDocs;
+import io.venndb.index.hnsw.CursorOptions;
+import io.venndb.index.hnsw.CursorTopK;
+import io.venndb.index.hnsw.HnswResult;
+import io.venndb.index.hnsw.HnswSearcher;
+import io.venndb.query.Ranking;
+import io.venndb.sets.Bitmaps;
+import io.venndb.store.RowCodec;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.IntPredicate;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Runs a {@link PhysicalPlan}: produces the ranked window ({@code limit + offset} docs with their
+ * distances, NaN when not ranked by a vector). When the filter plan may over-include (a NOT-near
+ * condition materialised by subtracting an approximate range scan), every returned row is
+ * re-checked exactly and rejected rows are excluded from a re-run, so no returned row ever
+ * satisfies an excluded vector condition; after {@link #MAX_RECHECKS} re-runs the exact fallback
+ * plan answers instead.
+ */
+final class QueryExecutor {
+  static final int MAX_RECHECKS = 8;
+
+  /** The window of ranked docs. */
+  record Ranked(int[] docIds, float[] distances) {
+    static Ranked of(ScoredDocs s) {
+      return new Ranked(s.docIds(), s.distances());
+    }
+
+    static Ranked of(HnswResult r) {
+      return new Ranked(r.docIds(), r.distances());
+    }
+
+    static Ranked unscored(int[] docs) {
+      float[] d = new float[docs.length];
+      Arrays.fill(d, Float.NaN);
+      return new Ranked(docs, d);
+    }
+  }
+
+  private QueryExecutor() {}
+
+  static Ranked run(PhysicalPlan plan, ExecutionContext context) {
+    long start = System.nanoTime();
+    FilterExecutor filters = new FilterExecutor(context);
+    Ranked ranked = plan.filter().mayOverInclude() ? verified(plan, context, filters) : top(plan, plan.strategy(),
+        plan.filter(), context, filters, new RoaringBitmap());
+    OperatorStats stats = context.stats(plan);
+    if (stats != null) {
+      stats.rows = ranked.docIds().length;
+      stats.addTime(start);
+    }
+    return ranked;
+  }
+
+  private static Ranked verified(PhysicalPlan plan, ExecutionContext context, FilterExecutor filters) {
+    IntPredicate exact = filters.tester(plan.exactTest());
+    RoaringBitmap rejected = new RoaringBitmap();
+    for (int attempt = 0; attempt < MAX_RECHECKS; attempt++) {
+      Ranked ranked = top(plan, plan.strategy(), plan.filter(), context, filters, rejected);
+      long before = rejected.getLongCardinality();
+      for (int doc : ranked.docIds()) {
+        if (!exact.test(doc)) {
+          rejected.add(doc);
+        }
+      }
+      note(context, plan, "re-checked " + ranked.docIds().length + " rows, rejected " + rejected.getLongCardinality());
+      if (rejected.getLongCardinality() == before) {
+        return ranked;
+      }
+    }
+    Strategy exactStrategy = plan.ranking() instanceof Ranking.ByVector ? Strategy.EXACT_OVER_FILTER : plan.strategy();
+    return top(plan, exactStrategy, plan.fallback(), context, filters, new RoaringBitmap());
+  }
+
+  private static Ranked top(PhysicalPlan plan, Strategy strategy, FilterNode filter, ExecutionContext context,
+      FilterExecutor filters, RoaringBitmap rejected) {
+    return switch (strategy) {
+      case EXACT_OVER_FILTER -> Ranked.of(FlatVectorSearch.topK(context.arena(plan.rankPosition()),
+          vectorMetric(plan, context), query(plan), plan.window(), without(filters.materialise(filter), rejected)));
+      case GRAPH_TOPK -> graph(plan, context, searcher(plan, context)
+          .search(query(plan), plan.window(), ef(plan, context), without(context.live(), rejected)));
+      case FILTERED_GRAPH -> graph(plan, context, searcher(plan, context).searchFilteredByGraph(query(plan),
+          plan.window(), ef(plan, context), without(context.live(), rejected),
+          without(filters.materialise(filter), rejected)));
+      case STREAM_CURSOR -> stream(plan, filter, context, filters, rejected);
+      case INDEX_ORDER -> Ranked.unscored(indexOrder(plan, without(filters.materialise(filter), rejected), context));
+      case SORT_ROWS -> Ranked.unscored(sortRows(plan, without(filters.materialise(filter), rejected), context));
+      case DOC_ORDER -> Ranked.unscored(first(without(filters.materialise(filter), rejected), plan.window()));
+    };
+  }
+
+  /**
+   * The VBASE plan: the filter tested on each streamed row. If far fewer rows pass than planned,
+   * the stream switches to an exact scan of the materialised filter (without graph access, so it
+   * cannot disturb the cursor) minus what the cursor already covered.
+   */
+  private static Ranked stream(PhysicalPlan plan, FilterNode filter, ExecutionContext context,
+      FilterExecutor filters, RoaringBitmap rejected) {
+    IntPredicate test = filters.tester(filter);
+    IntPredicate admitted = rejected.isEmpty() ? test : doc -> !rejected.contains(doc) && test.test(doc);
+    CursorTopK.SwitchRule rule = switchRule(plan);
+    HnswResult result = searcher(plan, context).topK(query(plan), plan.window(), context.live(), admitted,
+        CursorOptions.defaults(), rule, () -> without(filters.materialise(plan.fallback()), rejected));
+    return graph(plan, context, result);
+  }
+
+  /**
+   * Switch once the stream has yielded twice the rows it was planned for and, at the pass rate
+   * seen so far, finishing it would cost more than scanning the materialised filter exactly.
+   */
+  static CursorTopK.SwitchRule switchRule(PhysicalPlan plan) {
+    double exactCost = plan.alternatives().stream().filter(a -> a.strategy() == Strategy.EXACT_OVER_FILTER)
+        .mapToDouble(PhysicalPlan.Alternative::cost).findFirst().orElse(Double.POSITIVE_INFINITY);
+    int window = plan.window();
+    return (yielded, passed, held) -> {
+      if (yielded < 2 * plan.plannedYields()) {
+        return false;
+      }
+      double rate = Math.max(passed, 0.5) / yielded;
+      double remaining = (window - held) / rate;
+      return remaining * plan.perYieldNs() > exactCost;
+    };
+  }
+
+  private static Ranked graph(PhysicalPlan plan, ExecutionContext context, HnswResult result) {
+    OperatorStats stats = context.stats(plan);
+    if (stats != null) {
+      stats.distanceComputations += result.distanceComputations();
+      stats.nodesVisited += result.nodesVisited();
+      stats.note = "stop: " + result.stopReason() + (result.usedExactSearch() ? ", exact scan used" : "");
+    }
+    return Ranked.of(result);
+  }
+
+  private static int[] indexOrder(PhysicalPlan plan, RoaringBitmap members, ExecutionContext context) {
+    Ranking.ByColumn order = (Ranking.ByColumn) plan.ranking();
+    RangeIndex index = (RangeIndex) context.indexes().at(plan.rankPosition());
+    int[] valued = index.firstInOrder(members, plan.window(), order.descending());
+    if (valued.length == plan.window()) {
+      return valued;
+    }
+    RoaringBitmap nulls = Bitmaps.andNot(members, index.present());
+    int[] tail = first(nulls, plan.window() - valued.length);
+    int[] all = Arrays.copyOf(valued, valued.length + tail.length);
+    System.arraycopy(tail, 0, all, valued.length, tail.length);
+    return all;
+  }
+
+  /** Reads the members' rows and sorts them by the column, NULLs last, ties by doc id. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int[] sortRows(PhysicalPlan plan, RoaringBitmap members, ExecutionContext context) {
+    Ranking.ByColumn order = (Ranking.ByColumn) plan.ranking();
+    int[] docs = members.toArray();
+    List<RowCodec.Decoded> rows = context.store().rows(context.view(), docs, plan.rankPosition() < 0);
+    Comparable[] values = new Comparable[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      RowCodec.Decoded row = rows.get(i);
+      values[i] = (Comparable) (plan.rankPosition() < 0 ? row.primaryKey() : row.values()[plan.rankPosition()]);
+    }
+    Comparator<Integer> byValue = (a, b) -> {
+      if (values[a] == null || values[b] == null) {
+        return values[a] == null ? (values[b] == null ? 0 : 1) : -1;
+      }
+      int c = values[a].compareTo(values[b]);
+      return order.descending() ? -c : c;
+    };
+    Integer[] idx = new Integer[docs.length];
+    for (int i = 0; i < idx.length; i++) {
+      idx[i] = i;
+    }
+    Arrays.sort(idx, byValue.thenComparingInt(i -> docs[i]));
+    int n = Math.min(plan.window(), docs.length);
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = docs[idx[i]];
+    }
+    return out;
+  }
+
+  private static int[] first(RoaringBitmap set, int n) {
+    int[] out = new int[(int) Math.min(n, set.getLongCardinality())];
+    var it = set.getIntIterator();
+    for (int i = 0; i < out.length; i++) {
+      out[i] = it.next();
+    }
+    return out;
+  }
+
+  private static RoaringBitmap without(RoaringBitmap set, RoaringBitmap rejected) {
+    return rejected.isEmpty() ? set : Bitmaps.andNot(set, rejected);
+  }
+
+  private static HnswSearcher searcher(PhysicalPlan plan, ExecutionContext context) {
+    return context.searcher(plan.rankPosition());
+  }
+
+  private static float[] query(PhysicalPlan plan) {
+    return ((Ranking.ByVector) plan.ranking()).vector();
+  }
+
+  private static io.venndb.vector.Metric vectorMetric(PhysicalPlan plan, ExecutionContext context) {
+    return context.store().schema().columns().get(plan.rankPosition()).metric();
+  }
+
+  private static int ef(PhysicalPlan plan, ExecutionContext context) {
+    return plan.ef() > 0 ? plan.ef() : context.searcherConfigEf(plan.rankPosition());
+  }
+
+  private static void note(ExecutionContext context, PhysicalPlan plan, String text) {
+    OperatorStats stats = context.stats(plan);
+    if (stats != null) {
+      stats.note = text;
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package io.venndb.plan;
+
+import io.venndb.index.RangeIndex;
+import io.venndb.plan.PhysicalPlan.Alternative;
+import io.venndb.query.Predicate;
+import io.venndb.query.Ranking;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Chooses how to run a query by estimated cost. For {@code TOP k BY distance(v, Q) WHERE P} it
+ * prices the three strategies of DESIGN.md §2 — materialise P and scan it exactly, materialise P
+ * and walk the graph admitting only its members, stream the graph cursor and test P per row —
+ * each with the filter plan that suits it (a stream tests P on about {@code k / selectivity} rows,
+ * so its vector conditions are usually tested per row; a materialised P chooses per condition),
+ * and keeps the cheapest. Scalar ranking chooses between an ordered index walk and sorting rows.
+ */
+final class QueryPlanner {
+  private final PlanningContext context;
+  private final FilterPlanner filters;
+  private final FilterPlanner exactFilters;
+  private FilterNode exactTest;
+
+  QueryPlanner(PlanningContext context, PlanningContext exactContext) {
+    this.context = context;
+    java.util.Map<Predicate, Estimate> estimates = new java.util.HashMap<>();
+    this.filters = new FilterPlanner(context, estimates);
+    this.exactFilters = new FilterPlanner(exactContext, estimates);
+  }
+
+  /** {@code filter} is normalised (a {@link Predicate.Constant} TRUE when the query has none). */
+  PhysicalPlan plan(Predicate filter, Ranking ranking, int limit, int offset, int ef) {
+    FilterNode fallback = exactFilters.materialised(filter);
+    exactTest = exactFilters.tested(filter, limit + offset);
+    return switch (ranking) {
+      case Ranking.ByVector v -> vectorPlan(filter, fallback, v, limit, offset, ef);
+      case Ranking.ByColumn c -> columnPlan(filter, fallback, c, limit, offset);
+      case Ranking.Unordered u -> {
+        FilterNode f = filters.materialised(filter);
+        yield plan(Strategy.DOC_ORDER, f, fallback, ranking, -1, limit, offset, ef, f.cost(),
+            List.of(new Alternative(Strategy.DOC_ORDER, f.cost())), 0, 0);
+      }
+    };
+  }
+
+  private PhysicalPlan vectorPlan(Predicate filter, FilterNode fallback, Ranking.ByVector v, int limit, int offset,
+      int ef) {
+    int position = context.schema().position(v.column());
+    UnitCosts u = context.costs();
+    int window = limit + offset;
+    double n = Math.max(1, context.liveCount());
+    List<Candidate> candidates = new ArrayList<>();
+    FilterNode materialised = filters.materialised(filter);
+    double matches = materialised.estimate().rows();
+    candidates.add(new Candidate(Strategy.EXACT_OVER_FILTER, materialised,
+        materialised.cost() + matches * u.distanceNs(), 0, 0));
+    if (context.mayUseGraph(position)) {
+      double links = context.links(position);
+      int width = Math.max(window, ef > 0 ? ef : context.graph(position).config().efSearch());
+      double perVisit = links * u.graphDistanceNs();
+      if (filter instanceof Predicate.Constant c && c.value()) {
+        candidates.add(new Candidate(Strategy.GRAPH_TOPK, materialised, (width + context.cursorWarmup()) * perVisit,
+            0, 0));
+      } else {
+        double selectivity = Math.max(matches / n, 1 / n);
+        double walk = Math.min(width / selectivity * perVisit, matches * (perVisit + u.distanceNs()));
+        candidates.add(new Candidate(Strategy.FILTERED_GRAPH, materialised, materialised.cost() + walk, 0, 0));
+        double yields = Math.min(n, Math.max(window / selectivity, context.cursorWarmup()));
+        FilterNode tested = filters.tested(filter, yields);
+        candidates.add(new Candidate(Strategy.STREAM_CURSOR, tested, yields * perVisit + tested.cost(), yields,
+            perVisit + tested.cost() / yields));
+      }
+    }
+    return choose(candidates, fallback, v, position, limit, offset, ef, Math.min(window, matches));
+  }
+
+  private PhysicalPlan columnPlan(Predicate filter, FilterNode fallback, Ranking.ByColumn c, int limit, int offset) {
+    int position = context.schema().isPrimaryKey(c.column()) ? -1 : context.schema().position(c.column());
+    UnitCosts u = context.costs();
+    FilterNode f = filters.materialised(filter);
+    double matches = f.estimate().rows();
+    int window = limit + offset;
+    List<Candidate> candidates = new ArrayList<>();
+    candidates.add(new Candidate(Strategy.SORT_ROWS, f, f.cost() + matches * u.rowFetchNs(), 0, 0));
+    if (position >= 0 && context.indexes().at(position) instanceof RangeIndex) {
+      double selectivity = Math.max(matches / Math.max(1, context.liveCount()), 1 / Math.max(1, context.liveCount()));
+      double walked = Math.min(context.liveCount(), window / selectivity);
+      candidates.add(new Candidate(Strategy.INDEX_ORDER, f, f.cost() + walked * u.testNs() * 4, 0, 0));
+    }
+    return choose(candidates, fallback, c, position, limit, offset, 0, Math.min(window, matches));
+  }
+
+  private record Candidate(Strategy strategy, FilterNode filter, double cost, double yields, double perYield) {}
+
+  private PhysicalPlan choose(List<Candidate> candidates, FilterNode fallback, Ranking ranking, int position,
+      int limit, int offset, int ef, double outputRows) {
+    candidates.sort(Comparator.comparingDouble(Candidate::cost));
+    Candidate best = candidates.getFirst();
+    List<Alternative> alternatives = candidates.stream().map(c -> new Alternative(c.strategy(), c.cost())).toList();
+    return plan(best.strategy(), best.filter(), fallback, ranking, position, limit, offset, ef, best.cost(),
+        alternatives, best.yields(), best.perYield(), outputRows);
+  }
+
+  private PhysicalPlan plan(Strategy strategy, FilterNode filter, FilterNode fallback, Ranking ranking, int position,
+      int limit, int offset, int ef, double cost, List<Alternative> alternatives, double yields, double perYield) {
+    return plan(strategy, filter, fallback, ranking, position, limit, offset, ef, cost, alternatives, yields, perYield,
+        Math.min(limit + offset, filter.estimate().rows()));
+  }
+
+  private PhysicalPlan plan(Strategy strategy, FilterNode filter, FilterNode fallback, Ranking ranking, int position,
+      int limit, int offset, int ef, double cost, List<Alternative> alternatives, double yields, double perYield,
+      double outputRows) {
+    return new PhysicalPlan(strategy, filter, fallback, exactTest, ranking, position, limit, offset, ef, cost,
+        Math.max(0, outputRows - offset), alternatives, yields, perYield, context.costs());
+  }
+}
