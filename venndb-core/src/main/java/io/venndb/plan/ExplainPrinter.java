@@ -23,7 +23,7 @@ final class ExplainPrinter {
     ExplainPrinter p = new ExplainPrinter(analysed);
     p.header(plan, statistics);
     p.line(0, "", topLabel(plan), plan.outputRows(), null, plan.cost(), plan);
-    p.filter(plan.filter(), 1, "");
+    p.filter(plan.filter(), 1, "└─ ");
     return p.out.toString();
   }
 
@@ -88,7 +88,7 @@ final class ExplainPrinter {
   }
 
   private void line(int depth, String prefix, String label, double rows, Estimate estimate, double cost, Object node) {
-    out.append("  ".repeat(Math.max(0, depth - 1))).append(prefix).append(label);
+    out.append("   ".repeat(Math.max(0, depth - 1))).append(prefix).append(label);
     out.append(String.format(Locale.ROOT, "  est %,.0f rows", rows));
     if (estimate != null && estimate.low() != estimate.high()) {
       out.append(String.format(Locale.ROOT, " (95%%: %,.0f–%,.0f)", estimate.low(), estimate.high()));
@@ -104,7 +104,8 @@ final class ExplainPrinter {
         out.append(String.format(Locale.ROOT, " %,d rows", stats.rows));
       }
       if (stats.tests > 0) {
-        out.append(String.format(Locale.ROOT, " %,d tests, %,d passed", stats.tests, stats.passed));
+        out.append(String.format(Locale.ROOT, "%s %,d tests, %,d passed", stats.rows >= 0 ? "," : "", stats.tests,
+            stats.passed));
       }
       if (stats.distanceComputations > 0) {
         out.append(String.format(Locale.ROOT, ", %,d distances", stats.distanceComputations));

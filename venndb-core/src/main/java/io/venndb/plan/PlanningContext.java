@@ -37,9 +37,12 @@ record PlanningContext(CollectionStore store, CollectionIndexes indexes, VectorI
     return vectorIndexes.graph(position);
   }
 
-  /** Distance computations one graph expansion may cost (the layer-0 degree bound). */
+  /**
+   * Distance computations one graph expansion is expected to cost: about M of a node's up to 2M
+   * layer-0 links lead to nodes not yet discovered (the rest were reached from earlier nodes).
+   */
   double links(int position) {
-    return 2.0 * vectorIndexes.graph(position).config().m();
+    return vectorIndexes.graph(position).config().m();
   }
 
   /** Nodes a cursor visits before its stop rule can fire at all (E + w). */
