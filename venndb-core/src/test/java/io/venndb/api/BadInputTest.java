@@ -9,6 +9,8 @@ import io.venndb.datasets.DebianPackages;
 import io.venndb.error.ErrorCode;
 import io.venndb.error.InvalidInputException;
 import io.venndb.query.Predicate;
+import io.venndb.query.Query;
+import io.venndb.query.Ranking;
 import io.venndb.query.SearchRequest;
 import io.venndb.testing.TestSchemas;
 import io.venndb.testing.TestSeed;
@@ -140,6 +142,51 @@ class BadInputTest {
     assertCode(() -> c.count(Predicate.containsTag("kind", "x")), ErrorCode.TYPE_MISMATCH);
     assertCode(() -> c.count(Predicate.eq("size", 2.5)), ErrorCode.TYPE_MISMATCH);
     assertUnchanged();
+  }
+
+  /** Query-engine input: each error names the offending part, and nothing runs. */
+  @Test
+  void badVectorConditionsAndRankings() {
+    float[] q = {1, 0, 0, 0};
+    assertRejected(() -> c.count(Predicate.similarityAbove("emb", new float[] {1, 0}, 0.5f)),
+        ErrorCode.DIMENSION_MISMATCH, "'emb' has dimension 2, expected 4");
+    assertRejected(() -> c.count(Predicate.similarityAbove("emb", new float[] {1, Float.NaN, 0, 0}, 0.5f)),
+        ErrorCode.INVALID_VECTOR, "NaN at position 1");
+    assertRejected(() -> c.count(Predicate.not(Predicate.similarityAbove("emb", q, 1.5f))),
+        ErrorCode.INVALID_ARGUMENT, "similarity threshold 1.5 on 'emb' is outside the cosine range");
+    assertRejected(() -> c.count(Predicate.distanceBelow("emb", q, Float.NaN)),
+        ErrorCode.INVALID_ARGUMENT, "distance threshold NaN");
+    assertRejected(() -> c.count(Predicate.distanceBelow("emb", q, -1f)),
+        ErrorCode.INVALID_ARGUMENT, "distance threshold -1.0");
+    assertRejected(() -> c.count(Predicate.similarityAbove("kind", q, 0.5f)),
+        ErrorCode.TYPE_MISMATCH, "'kind' is KEYWORD, not a vector column");
+    assertRejected(() -> c.count(Predicate.eq("emb", 1)), ErrorCode.TYPE_MISMATCH, "'emb' is a vector");
+    assertRejected(() -> new Predicate.VectorCompare("emb", q, Predicate.Measure.SIMILARITY, Predicate.Op.EQ, 0.5f),
+        ErrorCode.INVALID_ARGUMENT, "use <, <=, > or >=");
+    assertRejected(() -> c.query(Query.all().rankedBy(Ranking.nearestTo("kind", q))),
+        ErrorCode.TYPE_MISMATCH, "'kind' is KEYWORD, not a vector column");
+    assertRejected(() -> c.query(Query.all().rankedBy(Ranking.ascending("emb"))),
+        ErrorCode.TYPE_MISMATCH, "cannot order by column 'emb'");
+    assertRejected(() -> c.query(Query.all().rankedBy(Ranking.descending("labels"))),
+        ErrorCode.TYPE_MISMATCH, "cannot order by column 'labels'");
+    assertRejected(() -> c.query(Query.all().rankedBy(Ranking.ascending("colour"))), ErrorCode.UNKNOWN_NAME, "colour");
+    assertRejected(() -> c.query(Query.all().withOffset(-1)), ErrorCode.INVALID_ARGUMENT, "offset -1");
+    assertRejected(() -> c.query(Query.all().withLimit(10).withOffset(Query.MAX_WINDOW)), ErrorCode.TOO_LARGE,
+        "offset " + Query.MAX_WINDOW);
+    assertRejected(() -> c.query(Query.all().withColumns(List.of("kind", "colour"))), ErrorCode.UNKNOWN_NAME, "colour");
+    Predicate deep = Predicate.eq("kind", "x");
+    for (int i = 0; i < 80; i++) {
+      deep = Predicate.not(deep);
+    }
+    Predicate tooDeep = deep;
+    assertRejected(() -> c.count(tooDeep), ErrorCode.TOO_LARGE, "deeper than");
+    assertUnchanged();
+  }
+
+  private static void assertRejected(Runnable r, ErrorCode code, String messagePart) {
+    assertThatThrownBy(r::run).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(messagePart)
+        .satisfies(e -> assertThat(((InvalidInputException) e).code()).as(e.getMessage()).isEqualTo(code));
   }
 
   @Test
