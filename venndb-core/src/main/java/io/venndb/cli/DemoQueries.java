@@ -6,33 +6,55 @@ import static io.venndb.query.Predicate.containsTag;
 import static io.venndb.query.Predicate.eq;
 import static io.venndb.query.Predicate.lt;
 import static io.venndb.query.Predicate.not;
+import static io.venndb.query.Predicate.similarityAbove;
+import static io.venndb.query.Predicate.similarityAtLeast;
 
 import io.venndb.api.Collection;
 import io.venndb.datasets.DebianPackages;
 import io.venndb.embed.Embedder;
 import io.venndb.query.Predicate;
+import io.venndb.plan.QueryExplanation;
+import io.venndb.query.Query;
+import io.venndb.query.Ranking;
 import io.venndb.query.SearchHit;
-import io.venndb.query.SearchRequest;
 import java.util.List;
+import java.util.function.Function;
 
-/** The hybrid queries the demo runs: a vector ranking combined with scalar filters, all exact. */
+/**
+ * The hybrid queries the demo runs: vector rankings and vector conditions combined with scalar
+ * filters, each planned by cost, run approximately (HNSW) and exactly, and compared.
+ */
 final class DemoQueries {
   private DemoQueries() {}
 
-  /** One demo query: a text to embed, a filter (null for none), a limit and an optional threshold. */
-  record Spec(String title, String text, Predicate filter, int limit, float minSimilarity) {}
+  /**
+   * One demo query. {@code filter} receives an embedding function, because a vector condition
+   * ("not similar to 'vim'") needs its own query vector; {@code orderBy} is null to rank by
+   * similarity to {@code text}, else a column to sort by, largest first.
+   */
+  record Spec(String title, String text, Function<Function<String, float[]>, Predicate> filter, int limit,
+      String orderBy, boolean explain) {}
+
+  static final String EMB = DebianPackages.EMBEDDING;
 
   static final List<Spec> SPECS = List.of(
       new Spec("'text editor' among section = editors", "text editor",
-          eq("section", "editors"), 8, Float.NaN),
+          e -> eq("section", "editors"), 8, null, false),
       new Spec("'image viewer' tagged interface::x11, installed size < 5 MB", "image viewer",
-          and(containsTag("tags", "interface::x11"), lt("installed_size_kb", 5_000L)), 8, Float.NaN),
+          e -> and(containsTag("tags", "interface::x11"), lt("installed_size_kb", 5_000L)), 8, null, false),
       new Spec("'http client library' in section python, NOT priority = extra",
-          "http client library", and(eq("section", "python"), not(eq("priority", "extra"))), 5, Float.NaN),
+          "http client library", e -> and(eq("section", "python"), not(eq("priority", "extra"))), 5, null, false),
       new Spec("'network time synchronization', similarity >= 0.6, any section",
-          "network time synchronization", null, 10, 0.6f),
+          "network time synchronization", e -> similarityAtLeast(EMB, e.apply("network time synchronization"), 0.6f),
+          10, null, false),
       new Spec("'find files fast', tagged interface::commandline AND use::searching",
-          "find files fast", containsAll("tags", List.of("interface::commandline", "use::searching")), 5, Float.NaN));
+          "find files fast", e -> containsAll("tags", List.of("interface::commandline", "use::searching")), 5, null,
+          false),
+      new Spec("'text editor', NOT similar to 'vi improved modal editor' above 0.5 (like Q, not like B)",
+          "text editor", e -> not(similarityAbove(EMB, e.apply("vi improved modal editor"), 0.5f)), 8, null, true),
+      new Spec("similar to 'web browser' above 0.55, section web, largest installed size first",
+          "web browser", e -> and(eq("section", "web"), similarityAbove(EMB, e.apply("web browser"), 0.55f)), 5,
+          "installed_size_kb", true));
 
   static void run(Collection packages, Embedder embedder) {
     for (Spec spec : SPECS) {
@@ -51,35 +73,39 @@ final class DemoQueries {
     long t0 = System.nanoTime();
     float[] q = embedder.embed(spec.text());
     double embedMillis = (System.nanoTime() - t0) / 1e6;
-    SearchRequest request = SearchRequest.nearest(DebianPackages.EMBEDDING, q, spec.limit())
-        .withFilter(spec.filter()).withColumns(List.of("section", "installed_size_kb", "description"));
-    if (!Float.isNaN(spec.minSimilarity())) {
-      request = request.withMinSimilarity(spec.minSimilarity());
-    }
-    Timing hnsw = time(packages, request);
-    Timing exact = time(packages, request.withExact(true));
-    long matching = spec.filter() == null ? packages.size() : packages.count(spec.filter());
-    System.out.printf("%n== %s%n   filter matches %,d of %,d rows; embed %.1f ms%n", spec.title(), matching,
-        packages.size(), embedMillis);
+    Predicate filter = spec.filter().apply(embedder::embed);
+    Query query = Query.where(filter).withLimit(spec.limit())
+        .rankedBy(spec.orderBy() == null ? Ranking.nearestTo(EMB, q) : Ranking.descending(spec.orderBy()))
+        .withColumns(List.of("section", "installed_size_kb", "description"));
+    Timing hnsw = time(packages, query);
+    Timing exact = time(packages, query.withExact(true));
+    long matching = packages.count(filter);
+    QueryExplanation plan = packages.explain(query);
+    System.out.printf("%n== %s%n   filter matches %,d of %,d rows; embed %.1f ms; plan %s (runner-up %s)%n",
+        spec.title(), matching, packages.size(), embedMillis, plan.strategy(), plan.runnerUp());
     System.out.printf("   hnsw %.2f ms, exact %.2f ms (medians of the last %d of %d runs; first runs %.1f / %.1f ms);"
         + " %d rows, %d of them in the exact answer%n", hnsw.medianMillis(), exact.medianMillis(), TIMED, RUNS,
         hnsw.firstMillis(), exact.firstMillis(), hnsw.hits().size(), overlap(hnsw.hits(), exact.hits()));
-    List<SearchHit> hits = hnsw.hits();
-    for (SearchHit h : hits) {
-      System.out.printf("   %.3f  %-28s %-12s %8s kB  %s%n", h.similarity(), h.key(), h.row().get("section"),
+    for (SearchHit h : hnsw.hits()) {
+      String score = Float.isNaN(h.similarity()) ? "     " : String.format("%.3f", h.similarity());
+      System.out.printf("   %s  %-28s %-12s %8s kB  %s%n", score, h.key(), h.row().get("section"),
           h.row().get("installed_size_kb"), truncate(String.valueOf(h.row().get("description")), 60));
+    }
+    if (spec.explain()) {
+      System.out.println("   EXPLAIN ANALYZE:");
+      packages.explainAnalyze(query).text().lines().forEach(line -> System.out.println("     " + line));
     }
   }
 
   /** The last answer of a timed series, its median warm time and its first (cold) time. */
   record Timing(List<SearchHit> hits, double medianMillis, double firstMillis) {}
 
-  private static Timing time(Collection packages, SearchRequest request) {
+  private static Timing time(Collection packages, Query query) {
     double[] millis = new double[RUNS];
     List<SearchHit> hits = List.of();
     for (int run = 0; run < RUNS; run++) {
       long start = System.nanoTime();
-      hits = packages.search(request);
+      hits = packages.query(query);
       millis[run] = (System.nanoTime() - start) / 1e6;
     }
     return new Timing(hits, warmMedian(millis), millis[0]);

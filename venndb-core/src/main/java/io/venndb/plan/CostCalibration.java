@@ -17,11 +17,15 @@ import org.roaringbitmap.RoaringBitmap;
  * sequential distance computation (flat scan over the statistics sample), a distance computation
  * inside a graph walk (a few searches, time over distance computations), a bitmap intersection
  * per doc, a row read (multi-get of sampled rows) and a membership test. Each is the best of a few
- * repeats after a warm-up, so a momentary stall on a shared machine does not skew the plan; a
- * figure that cannot be measured (no vectors, no graph) keeps its nominal value.
+ * repeats after a warm-up long enough for the JIT to compile the measured path (a cold kernel is
+ * several times slower than a warm one, and the first query of a process is exactly when this
+ * runs), so a momentary stall on a shared machine does not skew the plan; a figure that cannot be
+ * measured (no vectors, no graph) keeps its nominal value.
  */
 final class CostCalibration {
   private static final int REPEATS = 5;
+  /** Warm-up per measurement: long enough for C2 to compile a loop, short enough for a first query. */
+  private static final long WARM_UP_NANOS = 40_000_000L;
 
   private CostCalibration() {}
 
@@ -113,9 +117,12 @@ final class CostCalibration {
     return nanos / probes.length;
   }
 
-  /** Fastest of a few timed runs after one warm-up run, in nanoseconds. */
+  /** Fastest of a few timed runs after a warm-up, in nanoseconds. */
   private static double best(Runnable run) {
-    run.run();
+    long warmUntil = System.nanoTime() + WARM_UP_NANOS;
+    do {
+      run.run();
+    } while (System.nanoTime() < warmUntil);
     long best = Long.MAX_VALUE;
     for (int r = 0; r < REPEATS; r++) {
       long start = System.nanoTime();

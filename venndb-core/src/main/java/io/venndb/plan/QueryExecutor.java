@@ -23,6 +23,11 @@ import org.roaringbitmap.RoaringBitmap;
  * re-checked exactly and rejected rows are excluded from a re-run, so no returned row ever
  * satisfies an excluded vector condition; after {@link #MAX_RECHECKS} re-runs the exact fallback
  * plan answers instead.
+ *
+ * <p>The other direction is a matter of recall, not of correctness: a near-keeping vector
+ * condition materialised by an approximate range scan may miss a few rows within its threshold
+ * (the scan's recall), and a threshold query then returns those rows fewer. {@code withExact(true)}
+ * returns every one.
  */
 final class QueryExecutor {
   static final int MAX_RECHECKS = 8;
