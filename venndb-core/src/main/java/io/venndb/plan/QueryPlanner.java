@@ -20,7 +20,6 @@ final class QueryPlanner {
   private final PlanningContext context;
   private final FilterPlanner filters;
   private final FilterPlanner exactFilters;
-  private FilterNode exactTest;
 
   QueryPlanner(PlanningContext context, PlanningContext exactContext) {
     this.context = context;
@@ -31,8 +30,7 @@ final class QueryPlanner {
 
   /** {@code filter} is normalised (a {@link Predicate.Constant} TRUE when the query has none). */
   PhysicalPlan plan(Predicate filter, Ranking ranking, int limit, int offset, int ef) {
-    FilterNode fallback = exactFilters.materialised(filter);
-    exactTest = exactFilters.tested(filter, limit + offset);
+    Exact fallback = new Exact(exactFilters.materialised(filter), exactFilters.tested(filter, limit + offset));
     return switch (ranking) {
       case Ranking.ByVector v -> vectorPlan(filter, fallback, v, limit, offset, ef);
       case Ranking.ByColumn c -> columnPlan(filter, fallback, c, limit, offset);
@@ -44,7 +42,10 @@ final class QueryPlanner {
     };
   }
 
-  private PhysicalPlan vectorPlan(Predicate filter, FilterNode fallback, Ranking.ByVector v, int limit, int offset,
+  /** The filter without graph access: materialised (switch target, last resort) and as a per-row re-check. */
+  private record Exact(FilterNode materialised, FilterNode tested) {}
+
+  private PhysicalPlan vectorPlan(Predicate filter, Exact fallback, Ranking.ByVector v, int limit, int offset,
       int ef) {
     int position = context.schema().position(v.column());
     UnitCosts u = context.costs();
@@ -75,7 +76,7 @@ final class QueryPlanner {
     return choose(candidates, fallback, v, position, limit, offset, ef, Math.min(window, matches));
   }
 
-  private PhysicalPlan columnPlan(Predicate filter, FilterNode fallback, Ranking.ByColumn c, int limit, int offset) {
+  private PhysicalPlan columnPlan(Predicate filter, Exact fallback, Ranking.ByColumn c, int limit, int offset) {
     int position = context.schema().isPrimaryKey(c.column()) ? -1 : context.schema().position(c.column());
     UnitCosts u = context.costs();
     FilterNode f = filters.materialised(filter);
@@ -93,7 +94,7 @@ final class QueryPlanner {
 
   private record Candidate(Strategy strategy, FilterNode filter, double cost, double yields, double perYield) {}
 
-  private PhysicalPlan choose(List<Candidate> candidates, FilterNode fallback, Ranking ranking, int position,
+  private PhysicalPlan choose(List<Candidate> candidates, Exact fallback, Ranking ranking, int position,
       int limit, int offset, int ef, double outputRows) {
     candidates.sort(Comparator.comparingDouble(Candidate::cost));
     Candidate best = candidates.getFirst();
@@ -102,16 +103,16 @@ final class QueryPlanner {
         alternatives, best.yields(), best.perYield(), outputRows);
   }
 
-  private PhysicalPlan plan(Strategy strategy, FilterNode filter, FilterNode fallback, Ranking ranking, int position,
+  private PhysicalPlan plan(Strategy strategy, FilterNode filter, Exact fallback, Ranking ranking, int position,
       int limit, int offset, int ef, double cost, List<Alternative> alternatives, double yields, double perYield) {
     return plan(strategy, filter, fallback, ranking, position, limit, offset, ef, cost, alternatives, yields, perYield,
         Math.min(limit + offset, filter.estimate().rows()));
   }
 
-  private PhysicalPlan plan(Strategy strategy, FilterNode filter, FilterNode fallback, Ranking ranking, int position,
+  private PhysicalPlan plan(Strategy strategy, FilterNode filter, Exact fallback, Ranking ranking, int position,
       int limit, int offset, int ef, double cost, List<Alternative> alternatives, double yields, double perYield,
       double outputRows) {
-    return new PhysicalPlan(strategy, filter, fallback, exactTest, ranking, position, limit, offset, ef, cost,
+    return new PhysicalPlan(strategy, filter, fallback.materialised(), fallback.tested(), ranking, position, limit, offset, ef, cost,
         Math.max(0, outputRows - offset), alternatives, yields, perYield, context.costs());
   }
 }
