@@ -40,7 +40,7 @@ public final class Collection {
     CollectionLoader.load(store, indexes, vectorIndexes);
     this.store = store;
     this.writer = new CollectionWriter(store, indexes, vectorIndexes);
-    this.searcher = new Searcher(store, indexes, vectorIndexes, options.calibrateCosts());
+    this.searcher = new Searcher(store, indexes, vectorIndexes, options.plannerCosts());
     this.syncEveryCommit = syncEveryCommit;
   }
 

@@ -70,6 +70,11 @@ final class ExecutionContext {
     return vectorIndexes.searcher(position);
   }
 
+  /** A searcher of its own, for a second cursor on the same column in one query. */
+  HnswSearcher newSearcher(int position) {
+    return vectorIndexes.graph(position).newSearcher();
+  }
+
   /** Statistics of a plan node (created on first use), or null when not analysing. */
   OperatorStats stats(Object node) {
     return stats == null ? null : stats.computeIfAbsent(node, n -> new OperatorStats());

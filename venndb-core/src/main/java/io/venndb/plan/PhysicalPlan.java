@@ -15,10 +15,11 @@ import java.util.List;
  * @param rankPosition schema position of the ranking column, -1 when unranked
  * @param plannedYields for {@link Strategy#STREAM_CURSOR}: rows the cursor is expected to yield
  * @param perYieldNs for {@link Strategy#STREAM_CURSOR}: expected cost of one yielded row
+ * @param scoring for multi-vector rankings (weighted sums, best-score soft negatives), else null
  */
 record PhysicalPlan(Strategy strategy, FilterNode filter, FilterNode fallback, FilterNode exactTest, Ranking ranking, int rankPosition,
     int limit, int offset, int ef, double cost, double outputRows, List<Alternative> alternatives,
-    double plannedYields, double perYieldNs, UnitCosts costs) {
+    double plannedYields, double perYieldNs, UnitCosts costs, VectorScoring scoring) {
 
   /** A strategy the planner priced. */
   record Alternative(Strategy strategy, double cost) {}

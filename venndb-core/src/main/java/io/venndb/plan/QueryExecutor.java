@@ -80,12 +80,16 @@ final class QueryExecutor {
         return ranked;
       }
     }
-    Strategy exactStrategy = plan.ranking() instanceof Ranking.ByVector ? Strategy.EXACT_OVER_FILTER : plan.strategy();
+    boolean byVectors = plan.ranking() instanceof Ranking.ByVector || plan.scoring() != null;
+    Strategy exactStrategy = byVectors ? Strategy.EXACT_OVER_FILTER : plan.strategy();
     return top(plan, exactStrategy, plan.fallback(), context, filters, new RoaringBitmap());
   }
 
   private static Ranked top(PhysicalPlan plan, Strategy strategy, FilterNode filter, ExecutionContext context,
       FilterExecutor filters, RoaringBitmap rejected) {
+    if (plan.scoring() != null) {
+      return multi(plan, strategy, filter, context, filters, rejected);
+    }
     return switch (strategy) {
       case EXACT_OVER_FILTER -> Ranked.of(FlatVectorSearch.topK(context.arena(plan.rankPosition()),
           vectorMetric(plan, context), query(plan), plan.window(), without(filters.materialise(filter), rejected)));
@@ -98,7 +102,49 @@ final class QueryExecutor {
       case INDEX_ORDER -> Ranked.unscored(indexOrder(plan, without(filters.materialise(filter), rejected), context));
       case SORT_ROWS -> Ranked.unscored(sortRows(plan, without(filters.materialise(filter), rejected), context));
       case DOC_ORDER -> Ranked.unscored(first(without(filters.materialise(filter), rejected), plan.window()));
+      case MULTI_CURSOR -> throw new IllegalStateException("a multi-cursor plan without a scoring");
     };
+  }
+
+  /** Multi-vector rankings: scored exactly over the materialised filter, or by one cursor per query vector. */
+  private static Ranked multi(PhysicalPlan plan, Strategy strategy, FilterNode filter, ExecutionContext context,
+      FilterExecutor filters, RoaringBitmap rejected) {
+    VectorScoring scoring = plan.scoring();
+    List<io.venndb.store.VectorArena> arenas = scoring.probes().stream().map(p -> context.arena(p.position())).toList();
+    MultiCursorTopK.Result result;
+    if (strategy == Strategy.MULTI_CURSOR) {
+      IntPredicate test = filters.tester(filter);
+      IntPredicate admitted = rejected.isEmpty() ? test : doc -> !rejected.contains(doc) && test.test(doc);
+      long budget = (long) Math.max(4096, 4 * plan.plannedYields());
+      result = MultiCursorTopK.stream(scoring, arenas, cursorSearchers(scoring, context), context.live(), admitted,
+          plan.window(), schedule(plan), budget, () -> without(filters.materialise(plan.fallback()), rejected));
+    } else {
+      result = MultiCursorTopK.exact(scoring, arenas, without(filters.materialise(filter), rejected), plan.window());
+    }
+    OperatorStats stats = context.stats(plan);
+    if (stats != null) {
+      stats.distanceComputations += result.distanceComputations();
+      stats.note = result.pulls() + " cursor pulls, stop: " + result.stop();
+    }
+    float[] values = new float[result.docs().length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) result.scores()[i].value();
+    }
+    return new Ranked(result.docs(), values);
+  }
+
+  /** One searcher per cursor: the column's shared one first, a fresh one for each further cursor on it. */
+  private static List<HnswSearcher> cursorSearchers(VectorScoring scoring, ExecutionContext context) {
+    List<HnswSearcher> out = new java.util.ArrayList<>();
+    java.util.Set<Integer> used = new java.util.HashSet<>();
+    for (VectorScoring.Probe p : scoring.probes().subList(0, scoring.streamed())) {
+      out.add(used.add(p.position()) ? context.searcher(p.position()) : context.newSearcher(p.position()));
+    }
+    return out;
+  }
+
+  private static Ranking.Schedule schedule(PhysicalPlan plan) {
+    return plan.ranking() instanceof Ranking.WeightedDistance w ? w.schedule() : Ranking.Schedule.ADAPTIVE;
   }
 
   /**

@@ -34,6 +34,8 @@ final class QueryPlanner {
     return switch (ranking) {
       case Ranking.ByVector v -> vectorPlan(filter, fallback, v, limit, offset, ef);
       case Ranking.ByColumn c -> columnPlan(filter, fallback, c, limit, offset);
+      case Ranking.WeightedDistance w -> multiPlan(filter, fallback, w, weightedSum(w), limit, offset);
+      case Ranking.Recommend r -> multiPlan(filter, fallback, r, bestScore(r), limit, offset);
       case Ranking.Unordered u -> {
         FilterNode f = filters.materialised(filter);
         yield plan(Strategy.DOC_ORDER, f, fallback, ranking, -1, limit, offset, ef, f.cost(),
@@ -76,6 +78,60 @@ final class QueryPlanner {
     return choose(candidates, fallback, v, position, limit, offset, ef, Math.min(window, matches));
   }
 
+  /** Depth factor of a threshold-algorithm stop: each cursor reads a few times k / selectivity rows. */
+  static final double MULTI_CURSOR_DEPTH = 4;
+
+  private PhysicalPlan multiPlan(Predicate filter, Exact fallback, Ranking ranking, VectorScoring scoring, int limit,
+      int offset) {
+    UnitCosts u = context.costs();
+    int window = limit + offset;
+    double n = Math.max(1, context.liveCount());
+    int probes = scoring.probes().size();
+    FilterNode materialised = filters.materialised(filter);
+    double matches = materialised.estimate().rows();
+    List<Candidate> candidates = new ArrayList<>();
+    candidates.add(new Candidate(Strategy.EXACT_OVER_FILTER, materialised,
+        materialised.cost() + matches * probes * u.distanceNs(), 0, 0));
+    boolean graphs = scoring.probes().stream().limit(scoring.streamed()).allMatch(p -> context.mayUseGraph(p.position()));
+    if (graphs) {
+      double selectivity = Math.max(matches / n, 1 / n);
+      double perCursor = Math.min(n, MULTI_CURSOR_DEPTH * Math.max(window / selectivity, context.cursorWarmup()));
+      double pulls = perCursor * scoring.streamed();
+      double walk = 0;
+      for (VectorScoring.Probe p : scoring.probes().subList(0, scoring.streamed())) {
+        walk += perCursor * context.links(p.position()) * u.graphDistanceNs();
+      }
+      FilterNode tested = filters.tested(filter, pulls);
+      candidates.add(new Candidate(Strategy.MULTI_CURSOR, tested, walk + pulls * probes * u.distanceNs() + tested.cost(),
+          pulls, 0));
+    }
+    PhysicalPlan chosen = choose(candidates, fallback, ranking, -1, limit, offset, 0, Math.min(window, matches));
+    return withScoring(chosen, scoring);
+  }
+
+  private static PhysicalPlan withScoring(PhysicalPlan p, VectorScoring scoring) {
+    return new PhysicalPlan(p.strategy(), p.filter(), p.fallback(), p.exactTest(), p.ranking(), p.rankPosition(),
+        p.limit(), p.offset(), p.ef(), p.cost(), p.outputRows(), p.alternatives(), p.plannedYields(), p.perYieldNs(),
+        p.costs(), scoring);
+  }
+
+  private VectorScoring weightedSum(Ranking.WeightedDistance w) {
+    return new VectorScoring.WeightedSum(w.terms().stream().map(t -> probe(t.column(), t.vector(), t.weight())).toList());
+  }
+
+  private VectorScoring bestScore(Ranking.Recommend r) {
+    List<VectorScoring.Probe> probes = new ArrayList<>();
+    r.positives().forEach(v -> probes.add(probe(r.column(), v, 1)));
+    r.negatives().forEach(v -> probes.add(probe(r.column(), v, 1)));
+    return new VectorScoring.BestScore(probes, r.positives().size());
+  }
+
+  private VectorScoring.Probe probe(String column, float[] vector, float weight) {
+    int position = context.schema().position(column);
+    var metric = context.schema().columns().get(position).metric();
+    return new VectorScoring.Probe(position, metric, metric.prepare(vector), weight);
+  }
+
   private PhysicalPlan columnPlan(Predicate filter, Exact fallback, Ranking.ByColumn c, int limit, int offset) {
     int position = context.schema().isPrimaryKey(c.column()) ? -1 : context.schema().position(c.column());
     UnitCosts u = context.costs();
@@ -112,7 +168,7 @@ final class QueryPlanner {
   private PhysicalPlan plan(Strategy strategy, FilterNode filter, Exact fallback, Ranking ranking, int position,
       int limit, int offset, int ef, double cost, List<Alternative> alternatives, double yields, double perYield,
       double outputRows) {
-    return new PhysicalPlan(strategy, filter, fallback.materialised(), fallback.tested(), ranking, position, limit, offset, ef, cost,
-        Math.max(0, outputRows - offset), alternatives, yields, perYield, context.costs());
+    return new PhysicalPlan(strategy, filter, fallback.materialised(), fallback.tested(), ranking, position, limit,
+        offset, ef, cost, Math.max(0, outputRows - offset), alternatives, yields, perYield, context.costs(), null);
   }
 }

@@ -42,11 +42,13 @@ public final class Searcher {
   private volatile Statistics statistics;
   private volatile UnitCosts costs;
 
-  public Searcher(CollectionStore store, CollectionIndexes indexes, VectorIndexes vectorIndexes, boolean calibrate) {
+  /** {@code fixedCosts} null: measure unit costs at the first query on at least 1,000 rows. */
+  public Searcher(CollectionStore store, CollectionIndexes indexes, VectorIndexes vectorIndexes, UnitCosts fixedCosts) {
     this.store = store;
     this.indexes = indexes;
     this.vectorIndexes = vectorIndexes;
-    this.calibrate = calibrate;
+    this.calibrate = fixedCosts == null;
+    this.costs = fixedCosts;
   }
 
   /** A {@link SearchRequest} runs as {@link Query#of its query}: a threshold is a similarity condition. */
@@ -97,10 +99,11 @@ public final class Searcher {
   /** A query checked against the schema, its filter bound and normalised. */
   private record Bound(Query query, Predicate filter, List<String> projection) {}
 
-  private Bound bind(Query query) {
-    checkWindow(query.limit(), query.offset());
-    checkEf(query.ef());
-    checkRanking(query.ranking());
+  private Bound bind(Query requested) {
+    checkWindow(requested.limit(), requested.offset());
+    checkEf(requested.ef());
+    checkRanking(requested.ranking());
+    Query query = requested.rankedBy(resolve(requested.ranking()));
     Predicate filter = query.filter() == null ? Predicate.alwaysTrue()
         : PredicateRewriter.normalize(new PredicateBinder(store.schema()).bind(query.filter()));
     return new Bound(query, filter, projection(query.columns()));
@@ -268,8 +271,72 @@ public final class Searcher {
           }
         }
       }
+      case Ranking.WeightedDistance w -> {
+        if (w.terms().isEmpty()) {
+          throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "a weighted distance ranking needs at least one term");
+        }
+        for (Ranking.Term t : w.terms()) {
+          VectorValues.checked(vectorColumn(t.column()), t.vector());
+          if (!(t.weight() > 0) || !Float.isFinite(t.weight())) {
+            throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "weight " + t.weight() + " of the term on '"
+                + t.column() + "' must be positive and finite");
+          }
+        }
+      }
+      case Ranking.Recommend r -> {
+        ColumnDef column = vectorColumn(r.column());
+        if (r.positives().isEmpty()) {
+          throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT,
+              "a recommendation on '" + r.column() + "' needs at least one positive example");
+        }
+        r.positives().forEach(v -> VectorValues.checked(column, v));
+        r.negatives().forEach(v -> VectorValues.checked(column, v));
+      }
       case Ranking.Unordered u -> { }
     }
+  }
+
+  /**
+   * The ranking the planner runs: the average-vector strategy of soft negatives is an ordinary
+   * nearest-neighbour ranking, to {@code mean(pos) + (mean(pos) − mean(neg))} of the examples as
+   * stored (unit length under cosine).
+   */
+  private Ranking resolve(Ranking ranking) {
+    if (!(ranking instanceof Ranking.Recommend r) || r.strategy() != Ranking.SoftNegatives.AVERAGE_VECTOR) {
+      return ranking;
+    }
+    Metric metric = store.schema().column(r.column()).metric();
+    float[] positive = mean(r.positives(), metric);
+    float[] target = positive.clone();
+    if (!r.negatives().isEmpty()) {
+      float[] negative = mean(r.negatives(), metric);
+      for (int i = 0; i < target.length; i++) {
+        target[i] += positive[i] - negative[i];
+      }
+    }
+    double norm = 0;
+    for (float x : target) {
+      norm += (double) x * x;
+    }
+    if (Math.sqrt(norm) < CANCELLED) {
+      throw new InvalidInputException(ErrorCode.INVALID_VECTOR, "the positive and negative examples on '"
+          + r.column() + "' cancel out: mean(pos) + (mean(pos) - mean(neg)) has length " + (float) Math.sqrt(norm));
+    }
+    return Ranking.nearestTo(r.column(), target);
+  }
+
+  /** Below this length the average-vector target is rounding noise, not a direction. */
+  private static final double CANCELLED = 1e-4;
+
+  private static float[] mean(List<float[]> vectors, Metric metric) {
+    float[] sum = new float[vectors.getFirst().length];
+    for (float[] v : vectors) {
+      float[] p = metric.prepare(v);
+      for (int i = 0; i < sum.length; i++) {
+        sum[i] += p[i] / vectors.size();
+      }
+    }
+    return sum;
   }
 
   private static void checkThreshold(ColumnDef column, SearchRequest request) {

@@ -8,6 +8,8 @@ public enum Strategy {
   FILTERED_GRAPH("materialise the filter, filtered HNSW traversal"),
   /** Stream the VBASE cursor and test the filter on each row, stopping on k rows plus departure. */
   STREAM_CURSOR("stream the HNSW cursor, test the filter per row"),
+  /** One streaming cursor per query vector, rows scored on every vector, threshold-algorithm stop. */
+  MULTI_CURSOR("stream one HNSW cursor per query vector, score rows on all of them"),
   /** Plain HNSW top-k: there is no filter. */
   GRAPH_TOPK("HNSW top-k"),
   /** Walk the column's sorted index in order, keeping members of the materialised filter. */

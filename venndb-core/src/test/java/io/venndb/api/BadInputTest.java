@@ -174,6 +174,17 @@ class BadInputTest {
     assertRejected(() -> c.query(Query.all().withLimit(10).withOffset(Query.MAX_WINDOW)), ErrorCode.TOO_LARGE,
         "offset " + Query.MAX_WINDOW);
     assertRejected(() -> c.query(Query.all().withColumns(List.of("kind", "colour"))), ErrorCode.UNKNOWN_NAME, "colour");
+    assertRejected(() -> c.query(Query.all().rankedBy(Ranking.weightedSum(Ranking.term("emb", q, 0f)))),
+        ErrorCode.INVALID_ARGUMENT, "weight 0.0 of the term on 'emb'");
+    assertRejected(() -> c.query(Query.all().rankedBy(Ranking.weightedSum())), ErrorCode.INVALID_ARGUMENT,
+        "at least one term");
+    assertRejected(() -> c.query(Query.all().rankedBy(Ranking.weightedSum(Ranking.term("emb", new float[3], 1f)))),
+        ErrorCode.DIMENSION_MISMATCH, "dimension 3, expected 4");
+    assertRejected(() -> c.query(Query.all().rankedBy(Ranking.recommend("emb", List.of(), List.of(q),
+        Ranking.SoftNegatives.BEST_SCORE))), ErrorCode.INVALID_ARGUMENT, "at least one positive example");
+    List<float[]> at120Degrees = List.of(new float[] {0.5f, 0.8660254f, 0, 0}, new float[] {0.5f, -0.8660254f, 0, 0});
+    assertRejected(() -> c.query(Query.all().rankedBy(Ranking.recommend("emb", at120Degrees, List.of(q),
+        Ranking.SoftNegatives.AVERAGE_VECTOR))), ErrorCode.INVALID_VECTOR, "cancel out");
     Predicate deep = Predicate.eq("kind", "x");
     for (int i = 0; i < 80; i++) {
       deep = Predicate.not(deep);
