@@ -9,6 +9,8 @@ final class OperatorStats {
   long nodesVisited;
   long nanos;
   String note;
+  /** The stream switched to an exact scan mid-query. */
+  boolean switched;
 
   void addTime(long startNanos) {
     nanos += System.nanoTime() - startNanos;

@@ -186,6 +186,7 @@ final class QueryExecutor {
       stats.distanceComputations += result.distanceComputations();
       stats.nodesVisited += result.nodesVisited();
       stats.note = "stop: " + result.stopReason() + (result.usedExactSearch() ? ", exact scan used" : "");
+      stats.switched |= result.stopReason() == io.venndb.index.hnsw.StopReason.SWITCHED;
     }
     return Ranked.of(result);
   }

@@ -90,7 +90,7 @@ public final class Searcher {
       ExecutionContext context, List<SearchHit> hits) {
     OperatorStats filterStats = context == null ? null : context.existingStats(plan.filter());
     OperatorStats topStats = context == null ? null : context.existingStats(plan);
-    boolean switched = topStats != null && topStats.note != null && topStats.note.contains("SWITCHED");
+    boolean switched = topStats != null && topStats.switched;
     return new QueryExplanation(text, plan.strategy(), plan.cost(), runnerUp == null ? null : runnerUp.strategy(),
         runnerUp == null ? Double.NaN : runnerUp.cost(), plan.filter().estimate().rows(),
         filterStats == null ? -1 : filterStats.rows, switched, hits);
