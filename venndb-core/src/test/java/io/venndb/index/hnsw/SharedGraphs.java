@@ -1,6 +1,7 @@
 package io.venndb.index.hnsw;
 
 import io.venndb.store.VectorArena;
+import io.venndb.testing.DebianVectors;
 import io.venndb.testing.TestSeed;
 import io.venndb.vector.Metric;
 import java.util.Arrays;

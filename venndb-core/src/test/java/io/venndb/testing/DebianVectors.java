@@ -1,4 +1,4 @@
-package io.venndb.index.hnsw;
+package io.venndb.testing;
 
 import io.venndb.datasets.DebianPackages;
 import io.venndb.embed.Embedder;
@@ -9,17 +9,18 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Real embeddings for the HNSW tests: the first package descriptions of the bundled Debian
+ * Real embeddings for the HNSW and query tests: the first package descriptions of the bundled Debian
  * catalog, embedded once per test JVM by the built-in model (about two seconds). Native caches go
  * under target/, never into the user's cache.
  */
-final class DebianVectors {
-  static final int COUNT = 2100;
+public final class DebianVectors {
+  public static final int COUNT = 2100;
   private static float[][] vectors;
 
   private DebianVectors() {}
 
-  static synchronized float[][] get() {
+  /** The shared array: callers must not modify it. */
+  public static synchronized float[][] get() {
     if (vectors == null) {
       if (System.getProperty("venndb.cache.dir") == null) {
         System.setProperty("venndb.cache.dir", Path.of("target", "test-cache").toAbsolutePath().toString());
