@@ -1,6 +1,5 @@
 package io.venndb.plan;
 
-import io.venndb.index.hnsw.CursorOptions;
 import io.venndb.index.hnsw.HnswResult;
 import io.venndb.plan.FilterNode.AndNode;
 import io.venndb.plan.FilterNode.ConstantNode;
@@ -126,7 +125,7 @@ final class FilterExecutor {
   /** The rows a near-keeping condition keeps, found by the graph cursor's range scan. */
   private RoaringBitmap graphRange(VectorCondition c, FilterNode node) {
     HnswResult found = context.searcher(c.position())
-        .range(c.leaf().vector(), c.radius(), context.live(), CursorOptions.defaults());
+        .range(c.leaf().vector(), c.radius(), context.live(), CursorSettings.forRange(c.metric()));
     RoaringBitmap out = new RoaringBitmap();
     for (int i = 0; i < found.size(); i++) {
       if (c.holds(found.distance(i))) {

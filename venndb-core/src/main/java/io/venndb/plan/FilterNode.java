@@ -44,6 +44,11 @@ sealed interface FilterNode {
     return children().stream().anyMatch(FilterNode::mayOverInclude);
   }
 
+  /** True when a materialisation may miss rows that pass the condition (an approximate range scan). */
+  default boolean mayUnderInclude() {
+    return children().stream().anyMatch(FilterNode::mayUnderInclude);
+  }
+
   /** A scalar leaf, or NOT directly over one, evaluated on its index (or a row scan) as a bitmap. */
   record ScalarLeaf(Predicate predicate, boolean indexed, Estimate estimate, Mode mode, double cost)
       implements FilterNode {
@@ -68,6 +73,11 @@ sealed interface FilterNode {
     @Override
     public boolean mayOverInclude() {
       return access == VectorAccess.GRAPH_RANGE_COMPLEMENT;
+    }
+
+    @Override
+    public boolean mayUnderInclude() {
+      return access == VectorAccess.GRAPH_RANGE;
     }
   }
 

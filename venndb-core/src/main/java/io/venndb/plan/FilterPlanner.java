@@ -128,8 +128,8 @@ final class FilterPlanner {
     if (!context.mayUseGraph(c.position())) {
       return flat;
     }
-    double nearRows = v.keepsNear() ? e.rows() : Math.max(0, live() - e.rows());
-    double visits = RANGE_VISITS_PER_ROW * nearRows + context.cursorWarmup();
+    double nearRows = v.keepsNear() ? e.rows() : Math.max(0, context.rowsWithVector(c.position()) - e.rows());
+    double visits = RANGE_VISITS_PER_ROW * nearRows + context.rangeWarmup(c.position());
     double graph = visits * context.links(c.position()) * context.costs().graphDistanceNs();
     if (!v.keepsNear()) {
       graph += live() * context.costs().bitmapNsPerDoc();

@@ -1,6 +1,5 @@
 package io.venndb.plan;
 
-import io.venndb.index.hnsw.CursorOptions;
 import io.venndb.index.hnsw.HnswCursor;
 import io.venndb.index.hnsw.HnswSearcher;
 import io.venndb.plan.VectorScoring.Score;
@@ -43,7 +42,8 @@ final class MultiCursorTopK {
     HnswCursor[] cursors = new HnswCursor[n];
     for (int i = 0; i < n; i++) {
       VectorScoring.Probe p = scoring.probes().get(i);
-      cursors[i] = searchers.get(i).cursor(rawOf(p), live, CursorOptions.defaults());
+      int ef = searchers.get(i).defaultEf();
+      cursors[i] = searchers.get(i).cursor(rawOf(p), live, CursorSettings.forWindow(p.metric(), ef, k));
     }
     Run run = new Run(scoring, arenas, k);
     String stop = run.pull(cursors, admit, schedule, maxPulls);

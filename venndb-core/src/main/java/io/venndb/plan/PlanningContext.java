@@ -28,9 +28,24 @@ record PlanningContext(CollectionStore store, CollectionIndexes indexes, VectorI
     return statistics.vector(c, store.arena(c.position()), (long) liveCount);
   }
 
+  /** Estimated live rows with a vector in the column. */
+  double rowsWithVector(int position) {
+    return liveCount * statistics.vectorFraction(store.arena(position));
+  }
+
   /** Graph access is allowed when the column has a graph and the query did not ask for exact answers. */
   boolean mayUseGraph(int position) {
     return !exact && vectorIndexes.graph(position) != null;
+  }
+
+  /**
+   * Whether a top-k may stream the column's cursor. The relaxed-monotonicity stop rule assumes
+   * distances grow as the walk leaves the query; under inner product (not a metric: long vectors
+   * are "near" everything) they need not, and streams stop early (measured: recall 0.67 where the
+   * filtered graph search keeps 1.0), so inner-product columns use the other strategies.
+   */
+  boolean mayStream(int position) {
+    return mayUseGraph(position) && schema().columns().get(position).metric() != io.venndb.vector.Metric.INNER_PRODUCT;
   }
 
   HnswIndex graph(int position) {
@@ -45,9 +60,16 @@ record PlanningContext(CollectionStore store, CollectionIndexes indexes, VectorI
     return vectorIndexes.graph(position).config().m();
   }
 
-  /** Nodes a cursor visits before its stop rule can fire at all (E + w). */
-  double cursorWarmup() {
-    CursorOptions o = CursorOptions.defaults();
+  /** Nodes a range scan on the column visits before its stop rule can fire at all (E + w). */
+  double rangeWarmup(int position) {
+    CursorOptions o = CursorSettings.forRange(schema().columns().get(position).metric());
+    return o.e() + o.w();
+  }
+
+  /** Nodes a top-k stream visits before its stop rule can fire (E + w for this ef and window). */
+  double streamWarmup(int position, int ef, int window) {
+    int effective = ef > 0 ? ef : graph(position).config().efSearch();
+    CursorOptions o = CursorSettings.forWindow(schema().columns().get(position).metric(), effective, window);
     return o.e() + o.w();
   }
 

@@ -24,10 +24,11 @@ import org.roaringbitmap.RoaringBitmap;
  * satisfies an excluded vector condition; after {@link #MAX_RECHECKS} re-runs the exact fallback
  * plan answers instead.
  *
- * <p>The other direction is a matter of recall, not of correctness: a near-keeping vector
- * condition materialised by an approximate range scan may miss a few rows within its threshold
- * (the scan's recall), and a threshold query then returns those rows fewer. {@code withExact(true)}
- * returns every one.
+ * <p>The other direction: a near-keeping vector condition materialised by an approximate range
+ * scan may miss a row within its threshold. That costs nothing while the window fills (the rows
+ * returned all pass, and the ranking's own recall governs which), but a window that comes back
+ * short might be short only because of a miss, so it is recomputed by the exact fallback plan:
+ * {@code LIMIT k} returns {@code min(k, matching rows)} on every path.
  */
 final class QueryExecutor {
   static final int MAX_RECHECKS = 8;
@@ -56,6 +57,11 @@ final class QueryExecutor {
     FilterExecutor filters = new FilterExecutor(context);
     Ranked ranked = plan.filter().mayOverInclude() ? verified(plan, context, filters) : top(plan, plan.strategy(),
         plan.filter(), context, filters, new RoaringBitmap());
+    if (ranked.docIds().length < plan.window() && plan.filter().mayUnderInclude()) {
+      note(context, plan, "window short by " + (plan.window() - ranked.docIds().length)
+          + " rows after an approximate range scan: completed by the exact plan");
+      ranked = exactFallback(plan, context, filters);
+    }
     OperatorStats stats = context.stats(plan);
     if (stats != null) {
       stats.rows = ranked.docIds().length;
@@ -80,6 +86,10 @@ final class QueryExecutor {
         return ranked;
       }
     }
+    return exactFallback(plan, context, filters);
+  }
+
+  private static Ranked exactFallback(PhysicalPlan plan, ExecutionContext context, FilterExecutor filters) {
     boolean byVectors = plan.ranking() instanceof Ranking.ByVector || plan.scoring() != null;
     Strategy exactStrategy = byVectors ? Strategy.EXACT_OVER_FILTER : plan.strategy();
     return top(plan, exactStrategy, plan.fallback(), context, filters, new RoaringBitmap());
@@ -158,7 +168,7 @@ final class QueryExecutor {
     IntPredicate admitted = rejected.isEmpty() ? test : doc -> !rejected.contains(doc) && test.test(doc);
     CursorTopK.SwitchRule rule = switchRule(plan);
     HnswResult result = searcher(plan, context).topK(query(plan), plan.window(), context.live(), admitted,
-        CursorOptions.defaults(), rule, () -> without(filters.materialise(plan.fallback()), rejected));
+        CursorSettings.forStream(plan, context), rule, () -> without(filters.materialise(plan.fallback()), rejected));
     return graph(plan, context, result);
   }
 

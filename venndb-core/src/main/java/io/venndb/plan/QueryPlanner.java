@@ -63,16 +63,17 @@ final class QueryPlanner {
       int width = Math.max(window, ef > 0 ? ef : context.graph(position).config().efSearch());
       double perVisit = links * u.graphDistanceNs();
       if (filter instanceof Predicate.Constant c && c.value()) {
-        candidates.add(new Candidate(Strategy.GRAPH_TOPK, materialised, (width + context.cursorWarmup()) * perVisit,
-            0, 0));
+        candidates.add(new Candidate(Strategy.GRAPH_TOPK, materialised, 2 * width * perVisit, 0, 0));
       } else {
         double selectivity = Math.max(matches / n, 1 / n);
         double walk = Math.min(width / selectivity * perVisit, matches * (perVisit + u.distanceNs()));
         candidates.add(new Candidate(Strategy.FILTERED_GRAPH, materialised, materialised.cost() + walk, 0, 0));
-        double yields = Math.min(n, Math.max(window / selectivity, context.cursorWarmup()));
-        FilterNode tested = filters.tested(filter, yields);
-        candidates.add(new Candidate(Strategy.STREAM_CURSOR, tested, yields * perVisit + tested.cost(), yields,
-            perVisit + tested.cost() / yields));
+        if (context.mayStream(position)) {
+          double yields = Math.min(n, Math.max(window / selectivity, context.streamWarmup(position, ef, window)));
+          FilterNode tested = filters.tested(filter, yields);
+          candidates.add(new Candidate(Strategy.STREAM_CURSOR, tested, yields * perVisit + tested.cost(), yields,
+              perVisit + tested.cost() / yields));
+        }
       }
     }
     return choose(candidates, fallback, v, position, limit, offset, ef, Math.min(window, matches));
@@ -92,10 +93,11 @@ final class QueryPlanner {
     List<Candidate> candidates = new ArrayList<>();
     candidates.add(new Candidate(Strategy.EXACT_OVER_FILTER, materialised,
         materialised.cost() + matches * probes * u.distanceNs(), 0, 0));
-    boolean graphs = scoring.probes().stream().limit(scoring.streamed()).allMatch(p -> context.mayUseGraph(p.position()));
+    boolean graphs = scoring.probes().stream().limit(scoring.streamed()).allMatch(p -> context.mayStream(p.position()));
     if (graphs) {
       double selectivity = Math.max(matches / n, 1 / n);
-      double perCursor = Math.min(n, MULTI_CURSOR_DEPTH * Math.max(window / selectivity, context.cursorWarmup()));
+      double perCursor = Math.min(n, MULTI_CURSOR_DEPTH * Math.max(window / selectivity,
+          context.streamWarmup(scoring.probes().getFirst().position(), 0, window)));
       double pulls = perCursor * scoring.streamed();
       double walk = 0;
       for (VectorScoring.Probe p : scoring.probes().subList(0, scoring.streamed())) {

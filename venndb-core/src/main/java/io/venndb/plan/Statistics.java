@@ -189,6 +189,18 @@ final class Statistics {
     return Estimate.sampled(hits, sample.length, live, "vector sample");
   }
 
+  /** Fraction of sampled rows that have a vector in the column (rows without one are unknown to its conditions). */
+  double vectorFraction(VectorArena arena) {
+    if (sample.length == 0) {
+      return 1;
+    }
+    long present = 0;
+    for (int doc : sample) {
+      present += arena.has(doc) ? 1 : 0;
+    }
+    return (double) present / sample.length;
+  }
+
   /** Sampled docs, for calibrating unit costs on the collection's own vectors. */
   int[] sampleDocs() {
     return sample.clone();

@@ -610,7 +610,7 @@ class QueryDifferentialTest {
           .vector("hv", hvDim, data.hv, hnsw).vector("fv", fvDim, data.fv).build();
       this.oracle = new QueryOracle(Map.of("hv", data.hv, "fv", data.fv));
       // Nominal unit costs: the same seed replays the same plans on any machine.
-      this.db = VennDB.open(root.resolve(data.name()), new DatabaseOptions(false, false));
+      this.db = VennDB.open(root.resolve(data.name()), new DatabaseOptions(false).withNominalCosts());
       this.c = db.createCollection(schema);
       load();
       System.out.printf(Locale.ROOT, "[%s] %,d rows (hv %d-d %s with HNSW, fv %d-d %s flat) loaded in %.1f s%s%n",

@@ -120,6 +120,11 @@ public final class HnswSearcher {
     return CursorTopK.collect(cursor(query, live, options), k, predicate, rule, candidates);
   }
 
+  /** The index's default beam width (efSearch). */
+  public int defaultEf() {
+    return index.config().efSearch();
+  }
+
   /** The graph's layer-0 out-degree bound (2M): the distance computations one expansion may cost. */
   public int layer0Links() {
     return index.graph().layer0Links();
