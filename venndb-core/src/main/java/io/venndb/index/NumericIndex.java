@@ -170,6 +170,16 @@ public final class NumericIndex implements RangeIndex {
   }
 
   @Override
+  public long presentCount() {
+    lock.readLock().lock();
+    try {
+      return present.getLongCardinality();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
   public long countEqual(Object value) {
     return countRange((Comparable<?>) value, true, (Comparable<?>) value, true);
   }

@@ -99,6 +99,10 @@ abstract sealed class PostingsIndex permits BitmapIndex, SortedIndex {
     return read(present::clone);
   }
 
+  public long presentCount() {
+    return read(present::getLongCardinality);
+  }
+
   public long countEqual(Object value) {
     return read(() -> {
       RoaringBitmap docs = postings.get(value);

@@ -29,6 +29,9 @@ public sealed interface ScalarIndex permits BitmapIndex, RangeIndex {
   /** Docs with a non-null value. */
   RoaringBitmap present();
 
+  /** Number of docs (live or not) with a non-null value, without copying the set. */
+  long presentCount();
+
   /** Exact number of docs, live or not, whose value equals {@code value}. */
   long countEqual(Object value);
 

@@ -10,6 +10,7 @@ import io.venndb.sets.Bitmaps;
 import io.venndb.store.CollectionStore;
 import io.venndb.store.ReadView;
 import java.util.List;
+import java.util.function.Supplier;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -36,10 +37,41 @@ public final class FilterEvaluator {
     return evaluate(bound).whenTrue();
   }
 
-  /** The TRUE and FALSE doc sets of a node, both within live docs and disjoint. */
-  record Truth(RoaringBitmap whenTrue, RoaringBitmap whenFalse) {
+  /**
+   * The TRUE and FALSE doc sets of a node, both within live docs and disjoint, each computed on
+   * first use: a normalised filter has NOT only over leaves, so most FALSE sets are never needed.
+   */
+  static final class Truth {
+    private final Supplier<RoaringBitmap> trueSource;
+    private final Supplier<RoaringBitmap> falseSource;
+    private RoaringBitmap whenTrue;
+    private RoaringBitmap whenFalse;
+
+    Truth(Supplier<RoaringBitmap> trueSource, Supplier<RoaringBitmap> falseSource) {
+      this.trueSource = trueSource;
+      this.falseSource = falseSource;
+    }
+
+    static Truth of(RoaringBitmap whenTrue, RoaringBitmap whenFalse) {
+      return new Truth(() -> whenTrue, () -> whenFalse);
+    }
+
+    RoaringBitmap whenTrue() {
+      if (whenTrue == null) {
+        whenTrue = trueSource.get();
+      }
+      return whenTrue;
+    }
+
+    RoaringBitmap whenFalse() {
+      if (whenFalse == null) {
+        whenFalse = falseSource.get();
+      }
+      return whenFalse;
+    }
+
     Truth not() {
-      return new Truth(whenFalse, whenTrue);
+      return new Truth(this::whenFalse, this::whenTrue);
     }
   }
 
@@ -55,13 +87,13 @@ public final class FilterEvaluator {
   /** AND is TRUE where all children are, FALSE where any is; intersections start from the smallest. */
   private Truth and(List<Predicate> children) {
     List<Truth> parts = children.stream().map(this::evaluate).toList();
-    return new Truth(Bitmaps.and(trueSets(parts)), Bitmaps.or(falseSets(parts)));
+    return new Truth(() -> Bitmaps.and(trueSets(parts)), () -> Bitmaps.or(falseSets(parts)));
   }
 
   /** OR is TRUE where any child is, FALSE where all are. */
   private Truth or(List<Predicate> children) {
     List<Truth> parts = children.stream().map(this::evaluate).toList();
-    return new Truth(Bitmaps.or(trueSets(parts)), Bitmaps.and(falseSets(parts)));
+    return new Truth(() -> Bitmaps.or(trueSets(parts)), () -> Bitmaps.and(falseSets(parts)));
   }
 
   private static RoaringBitmap[] trueSets(List<Truth> parts) {
@@ -81,13 +113,14 @@ public final class FilterEvaluator {
     return index == null ? scanLeaf(leaf, schema.position(column)) : indexLeaf(leaf, index);
   }
 
+  /** Index answers hold only docs with a value, so TRUE needs no presence set; FALSE does, when asked. */
   private Truth indexLeaf(Predicate leaf, ScalarIndex index) {
-    RoaringBitmap present = RoaringBitmap.and(index.present(), view.liveDocs());
+    Supplier<RoaringBitmap> present = () -> RoaringBitmap.and(index.present(), view.liveDocs());
     if (leaf instanceof Predicate.IsNull) {
-      return new Truth(Bitmaps.andNot(view.liveDocs(), present), present);
+      return new Truth(() -> Bitmaps.andNot(view.liveDocs(), index.present()), present);
     }
-    RoaringBitmap hits = RoaringBitmap.and(indexMatches(leaf, index), present);
-    return new Truth(hits, Bitmaps.andNot(present, hits));
+    RoaringBitmap hits = RoaringBitmap.and(indexMatches(leaf, index), view.liveDocs());
+    return new Truth(() -> hits, () -> Bitmaps.andNot(present.get(), hits));
   }
 
   private static RoaringBitmap indexMatches(Predicate leaf, ScalarIndex index) {
@@ -135,7 +168,7 @@ public final class FilterEvaluator {
       }
     }
     hits.and(view.liveDocs());
-    return new Truth(hits, Bitmaps.andNot(view.liveDocs(), hits));
+    return Truth.of(hits, Bitmaps.andNot(view.liveDocs(), hits));
   }
 
   private void addKey(RoaringBitmap hits, Object key) {
@@ -155,7 +188,7 @@ public final class FilterEvaluator {
         (truth ? t : f).add(doc);
       }
     });
-    return new Truth(t, f);
+    return Truth.of(t, f);
   }
 
   static String columnOf(Predicate leaf) {

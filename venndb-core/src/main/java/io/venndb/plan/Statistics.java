@@ -106,7 +106,7 @@ final class Statistics {
     if (index == null) {
       return null;
     }
-    double present = index.present().getLongCardinality();
+    double present = index.presentCount();
     Double hits = indexHits(leaf, index, present);
     if (hits == null) {
       return null;
