@@ -53,7 +53,7 @@ public final class BenchMain implements Callable<Integer> {
   Path hdf5File;
 
   @Option(names = "--systems", split = ",", description = "Systems to measure; known: ${COMPLETION-CANDIDATES}. "
-      + "Default: venndb-flat,lucene-hnsw,client-not.", completionCandidates = Systems.class)
+      + "Default: venndb-flat,venndb-hnsw,lucene-hnsw,client-not.", completionCandidates = Systems.class)
   List<String> systems;
 
   @Option(names = "--families", split = ",", description = "Workload families a,b,c,d (default all).")
@@ -95,6 +95,10 @@ public final class BenchMain implements Callable<Integer> {
       + "MUST_NOT traversal continuing GAP below beta (e.g. 0.3; slow on large sets). Default off.")
   double luceneWideNot;
 
+  @Option(names = "--no-explain", description = "Skip recording venndb-hnsw's EXPLAIN ANALYZE of each workload's "
+      + "reported queries (done after the timed passes; on by default).")
+  boolean noExplain;
+
   private final String[] args;
 
   BenchMain(String[] args) {
@@ -125,7 +129,7 @@ public final class BenchMain implements Callable<Integer> {
         hdf5File, sys, fams, heldOut != null ? heldOut : quick ? 40 : 150, 1.0 / 3,
         repeats != null ? repeats : 3, threads != null ? threads : cores, warmup != null ? warmup : quick ? 5 : 20,
         Long.parseUnsignedLong(seed.replaceFirst("^0x", ""), 16), outDir,
-        workDir != null ? workDir : outDir.resolve("work"), publish, hnswM, hnswEf, luceneWideNot, root,
+        workDir != null ? workDir : outDir.resolve("work"), publish, hnswM, hnswEf, luceneWideNot, !noExplain, root,
         "./venndb bench " + Arrays.stream(args).collect(Collectors.joining(" ")));
   }
 

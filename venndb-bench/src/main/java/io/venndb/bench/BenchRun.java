@@ -3,6 +3,7 @@ package io.venndb.bench;
 import io.venndb.bench.data.Dataset;
 import io.venndb.bench.filter.FilterMatcher;
 import io.venndb.bench.measure.Measurer;
+import io.venndb.bench.measure.PlanRecorder;
 import io.venndb.bench.measure.MemoryProbe;
 import io.venndb.bench.measure.Settle;
 import io.venndb.bench.measure.TaskRunner;
@@ -82,7 +83,13 @@ final class BenchRun {
         new SystemRegistry.GraphSettings(config.hnswM(), config.hnswEfConstruction(), config.threads(),
             config.luceneWideNotGap()));
     List<ResultRow> rows = new ArrayList<>();
+    List<BenchResults.PlanInfo> plans = new ArrayList<>();
     List<SystemInfo> infos = new ArrayList<>();
+    PlanRecorder recorder = new PlanRecorder(q -> {
+      BenchQuery query = queries.get(q);
+      return new PlanRecorder.QueryLabel(query.id(), query.kind() == BenchQuery.Kind.NATURAL_LANGUAGE,
+          query.negativeText());
+    });
     try (TaskRunner runner = new TaskRunner(config.threads())) {
       for (SearchSystem s : systems) {
         infos.add(new SystemInfo(s.name(), s.description(), build(s, base)));
@@ -93,6 +100,13 @@ final class BenchRun {
       for (Workload w : workloads) {
         System.out.printf("[%4.0f s] %s — %s%n", (System.nanoTime() - start) / 1e9, w.id(), w.description());
         rows.addAll(measurer.measure(w, truth.get(w.id()), systems));
+        if (config.explain()) {
+          for (BenchResults.PlanInfo p : recorder.record(w, systems)) { // untimed, after the measurements
+            plans.add(p);
+            System.out.printf("  %-34s plans %s; runner-up %s; vector conditions %s; switched %d%n",
+                p.system() + " EXPLAIN", p.strategies(), p.runnersUp(), p.vectorAccess(), p.switched());
+          }
+        }
       }
     } finally {
       for (SearchSystem s : systems) {
@@ -103,7 +117,7 @@ final class BenchRun {
     BenchResults results = new BenchResults(BenchResults.SCHEMA, BenchResults.VERSION,
         runInfo(startedAt, (System.nanoTime() - start) / 1e9, loadAtStart, commit, dirty), datasetInfo(base, queries), infos,
         workloads.stream().map(w -> WorkloadStats.describe(w, truth.get(w.id()), base, profiles, matcher)).toList(),
-        rows, Summary.of(rows));
+        rows, Summary.of(rows), plans);
     write(results);
   }
 
@@ -139,7 +153,7 @@ final class BenchRun {
         config.hasLimit() ? config.limit() : null, Long.toHexString(config.seed()), config.repeats(),
         config.threads(), config.warmupSeconds(), config.heldOut(), config.tuningShare(), config.systems(),
         config.families().stream().map(f -> f.letter).toList(), config.hnswM(), config.hnswEfConstruction(),
-        config.luceneWideNotGap());
+        config.luceneWideNotGap(), config.explain());
     return new BenchResults.Run(startedAt.toString(), seconds, config.command(), commit, dirty,
         Environment.machine(), c, loadAtStart, Environment.loadAverage());
   }
