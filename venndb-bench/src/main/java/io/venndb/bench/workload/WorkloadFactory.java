@@ -85,7 +85,11 @@ public final class WorkloadFactory {
     return tunedFilters.computeIfAbsent(recipe.name() + "@" + target, k -> recipe.make(base.table(), target));
   }
 
-  /** β between the m-th and (m+1)-th similarity to B among Q's top rows, m = exclude × window. */
+  /**
+   * β between the m-th and (m+1)-th similarity to B among Q's top rows, m = exclude × window, within
+   * the metric's similarity range: exact duplicates of B score a hair above 1 in float arithmetic
+   * (1.0000001), and a cut inside such a run would otherwise be a threshold no engine accepts.
+   */
   float beta(int q, float[] negative, double exclude) {
     int[] near = top(q, NOT_WINDOW);
     float[] sims = new float[near.length];
@@ -97,7 +101,8 @@ public final class WorkloadFactory {
     for (int i = 0; i < sims.length; i++) {
       desc[i] = sims[sims.length - 1 - i];
     }
-    return cut(desc, Math.clamp(Math.round(exclude * near.length), 1, near.length - 1));
+    float beta = cut(desc, Math.clamp(Math.round(exclude * near.length), 1, near.length - 1));
+    return Math.clamp(beta, base.metric().minSimilarity(), base.metric().maxSimilarity());
   }
 
   /** A threshold between the n-th and (n+1)-th most similar rows, so n rows qualify. */

@@ -39,6 +39,36 @@ class WorkloadFactoryTest {
   }
 
   @Test
+  void betaStaysInsideTheSimilarityRangeWhenQsNeighbourhoodIsAllCopiesOfB() {
+    java.util.SplittableRandom random = TestSeed.random("factory-duplicates");
+    Dataset full = TinyData.random(random, 2_000, 12);
+    float[] v;
+    do { // a unit vector whose float self-similarity rounds above 1, as duplicated catalog rows do
+      v = new float[12];
+      for (int d = 0; d < v.length; d++) {
+        v[d] = (float) random.nextGaussian();
+      }
+      v = Vectors.normalized(v);
+    } while (Vectors.similarity(full.metric(), v, v) <= 1f);
+    for (int i = 0; i < 300; i++) {
+      full.vectors()[i] = v.clone();
+    }
+    BenchData data = QueryBuilder.fromFile(full, new float[][] {v, v, v}, 0.0, 7);
+    BruteForce bf = new BruteForce(data.base());
+    CacheFiles cache = new CacheFiles(dir);
+    QueryProfiles profiles = QueryProfiles.load(bf, data.queries(), 1_001, cache, 1);
+    QuerySet queries = Negatives.resolve(data.queries(), profiles, data.base());
+    WorkloadFactory factory = new WorkloadFactory(data.base(), queries, profiles);
+    // All of Q's top-100 score the same above-1 similarity against B: no gap to cut in.
+    assertThat(WorkloadFactory.cut(new float[] {1.0000001f, 1.0000001f, 1.0000001f}, 1)).isGreaterThan(1f);
+    for (double exclude : new double[] {0.1, 0.3, 0.6}) {
+      float beta = factory.beta(0, queries.get(0).negative(), exclude);
+      assertThat(beta).isLessThanOrEqualTo(full.metric().maxSimilarity());
+      assertThat(full.metric().isValidSimilarity(beta)).isTrue();
+    }
+  }
+
+  @Test
   void betaAndThresholdsHitTheirTargetsAndTruthIsCached() {
     Dataset full = TinyData.random(TestSeed.random("factory"), 3_000, 12);
     BenchData data = QueryBuilder.fromFile(full, java.util.Arrays.copyOf(full.vectors(), 20), 0.25, 7);
