@@ -121,6 +121,9 @@ public final class WorkloadFactory {
    * Exact duplicates are common in real catalogs ("Add your description here" × 525); a cut
    * inside a run of equal similarities would let each implementation's float rounding decide
    * which rows qualify, so the cut moves to the nearest real gap and the truth records the count.
+   * With no real gap anywhere (a held-out duplicate whose whole window is copies of B, all at a
+   * self-similarity of 1 ± 1e-7 depending on who rounds), the cut goes {@link #MIN_GAP} below the
+   * last value: everything in the window is on the upper side, again with room for rounding.
    */
   static float cut(float[] desc, int n) {
     for (int i = n; i < desc.length; i++) {
@@ -133,7 +136,7 @@ public final class WorkloadFactory {
         return desc[i] + (desc[i - 1] - desc[i]) / 2;
       }
     }
-    return desc[n] + (desc[n - 1] - desc[n]) / 2;
+    return desc[desc.length - 1] - MIN_GAP;
   }
 
   private int[] top(int q, int n) {

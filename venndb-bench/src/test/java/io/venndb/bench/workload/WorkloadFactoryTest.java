@@ -35,11 +35,12 @@ class WorkloadFactoryTest {
     assertThat(WorkloadFactory.cut(desc, 2)).isEqualTo(0.95f);   // moves past the run of 1s
     assertThat(WorkloadFactory.cut(desc, 5)).isEqualTo(0.85f);
     float[] allEqual = {0.5f, 0.5f, 0.5f};
-    assertThat(WorkloadFactory.cut(allEqual, 1)).isEqualTo(0.5f); // no gap anywhere: the plain midpoint
+    // no gap anywhere: below the whole run, never on a tie
+    assertThat(WorkloadFactory.cut(allEqual, 1)).isEqualTo(0.5f - WorkloadFactory.MIN_GAP);
   }
 
   @Test
-  void betaStaysInsideTheSimilarityRangeWhenQsNeighbourhoodIsAllCopiesOfB() {
+  void betaClearsARunOfCopiesOfBAndStaysInsideTheSimilarityRange() {
     java.util.SplittableRandom random = TestSeed.random("factory-duplicates");
     Dataset full = TinyData.random(random, 2_000, 12);
     float[] v;
@@ -59,11 +60,13 @@ class WorkloadFactoryTest {
     QueryProfiles profiles = QueryProfiles.load(bf, data.queries(), 1_001, cache, 1);
     QuerySet queries = Negatives.resolve(data.queries(), profiles, data.base());
     WorkloadFactory factory = new WorkloadFactory(data.base(), queries, profiles);
-    // All of Q's top-100 score the same above-1 similarity against B: no gap to cut in.
-    assertThat(WorkloadFactory.cut(new float[] {1.0000001f, 1.0000001f, 1.0000001f}, 1)).isGreaterThan(1f);
+    // All of Q's top-100 are copies of B and score the same (above-1) similarity against it: no
+    // gap to cut in. A beta on that value would leave each system's rounding (0.99999988, 1.0,
+    // 1.0000001 for the same pair) to decide whether copies of B are excluded; below the run
+    // they are excluded by everyone.
     for (double exclude : new double[] {0.1, 0.3, 0.6}) {
       float beta = factory.beta(0, queries.get(0).negative(), exclude);
-      assertThat(beta).isLessThanOrEqualTo(full.metric().maxSimilarity());
+      assertThat(beta).isLessThanOrEqualTo(Vectors.similarity(full.metric(), v, v) - WorkloadFactory.MIN_GAP / 2);
       assertThat(full.metric().isValidSimilarity(beta)).isTrue();
     }
   }
