@@ -3,6 +3,7 @@ package io.venndb.bench;
 import io.venndb.bench.data.Dataset;
 import io.venndb.bench.filter.FilterMatcher;
 import io.venndb.bench.measure.Measurer;
+import io.venndb.bench.measure.Diagnosis;
 import io.venndb.bench.measure.PlanRecorder;
 import io.venndb.bench.measure.MemoryProbe;
 import io.venndb.bench.measure.Settle;
@@ -24,6 +25,7 @@ import io.venndb.bench.report.WorkloadStats;
 import io.venndb.bench.system.BuildReport;
 import io.venndb.bench.system.SearchSystem;
 import io.venndb.bench.system.SystemRegistry;
+import io.venndb.bench.system.VennDbSystem;
 import io.venndb.bench.truth.BruteForce;
 import io.venndb.bench.truth.CacheFiles;
 import io.venndb.bench.truth.GroundTruth;
@@ -62,9 +64,8 @@ final class BenchRun {
     double loadAtStart = Environment.loadAverage();
     String commit = Environment.commit(config.repoRoot());
     boolean dirty = Environment.dirty(config.repoRoot()); // the code that runs is the code at start
-    Files.createDirectories(config.outDir());
-    System.out.printf("VennDB bench: %s%s, results in %s%n", config.dataset(), config.quick() ? " (quick)" : "",
-        config.outDir());
+    System.out.printf("VennDB bench: %s%s, %s%n", config.dataset(), config.quick() ? " (quick)" : "",
+        config.diagnose().isEmpty() ? "results in " + config.outDir() : "diagnosing " + config.diagnose());
     BenchData data = DataLoader.load(config);
     Dataset base = data.base();
     CacheFiles cache = CacheFiles.atDefaultLocation();
@@ -78,6 +79,17 @@ final class BenchRun {
     Map<String, WorkloadTruth> truth = new GroundTruth(bruteForce, matcher).load(workloads, cache, config.threads());
     System.out.printf("%d workloads; %d tuning + %d reported queries; ground truth cached in %s%n", workloads.size(),
         queries.count(Split.TUNING), queries.count(Split.REPORTED), cache.directory());
+    PlanRecorder.QueryLabel[] labels = new PlanRecorder.QueryLabel[queries.size()];
+    for (int q = 0; q < labels.length; q++) {
+      BenchQuery query = queries.get(q);
+      labels[q] = new PlanRecorder.QueryLabel(query.id(), query.kind() == BenchQuery.Kind.NATURAL_LANGUAGE,
+          query.negativeText());
+    }
+    if (!config.diagnose().isEmpty()) {
+      diagnose(base, workloads, truth, new Scoring(base, matcher), labels);
+      return;
+    }
+    Files.createDirectories(config.outDir());
 
     List<SearchSystem> systems = SystemRegistry.create(config.systems(),
         new SystemRegistry.GraphSettings(config.hnswM(), config.hnswEfConstruction(), config.threads(),
@@ -85,11 +97,7 @@ final class BenchRun {
     List<ResultRow> rows = new ArrayList<>();
     List<BenchResults.PlanInfo> plans = new ArrayList<>();
     List<SystemInfo> infos = new ArrayList<>();
-    PlanRecorder recorder = new PlanRecorder(q -> {
-      BenchQuery query = queries.get(q);
-      return new PlanRecorder.QueryLabel(query.id(), query.kind() == BenchQuery.Kind.NATURAL_LANGUAGE,
-          query.negativeText());
-    });
+    PlanRecorder recorder = new PlanRecorder(q -> labels[q]);
     try (TaskRunner runner = new TaskRunner(config.threads())) {
       for (SearchSystem s : systems) {
         infos.add(new SystemInfo(s.name(), s.description(), build(s, base)));
@@ -119,6 +127,45 @@ final class BenchRun {
         workloads.stream().map(w -> WorkloadStats.describe(w, truth.get(w.id()), base, profiles, matcher)).toList(),
         rows, Summary.of(rows), plans);
     write(results);
+  }
+
+  /** {@code --diagnose}: the named workloads query by query on the VennDB systems asked for; no results files. */
+  private void diagnose(Dataset base, List<Workload> workloads, Map<String, WorkloadTruth> truth, Scoring scoring,
+      PlanRecorder.QueryLabel[] labels) throws Exception {
+    for (String id : config.diagnose()) {
+      if (workloads.stream().noneMatch(w -> w.id().equals(id))) {
+        throw new IllegalArgumentException("no workload '" + id + "' in this run; its workloads are "
+            + workloads.stream().map(Workload::id).toList());
+      }
+    }
+    List<SearchSystem> systems = SystemRegistry.create(config.systems(),
+        new SystemRegistry.GraphSettings(config.hnswM(), config.hnswEfConstruction(), config.threads(),
+            config.luceneWideNotGap()));
+    try {
+      Diagnosis diagnosis = new Diagnosis(base, scoring, q -> labels[q], System.out, 3);
+      for (SearchSystem s : systems) {
+        if (!(s instanceof VennDbSystem v)) {
+          System.out.println("Skipping " + s.name() + ": only VennDB systems are diagnosed");
+          continue;
+        }
+        build(s, base);
+        for (Workload w : workloads) {
+          if (config.diagnose().contains(w.id())) {
+            diagnosis.run(w, truth.get(w.id()), v);
+          }
+        }
+      }
+    } finally {
+      for (SearchSystem s : systems) {
+        s.close();
+      }
+      deleteTree(config.workDir());
+      try (Stream<Path> left = Files.exists(config.outDir()) ? Files.list(config.outDir()) : Stream.empty()) {
+        if (Files.exists(config.outDir()) && left.findAny().isEmpty()) {
+          Files.delete(config.outDir()); // nothing is written by a diagnosis
+        }
+      }
+    }
   }
 
   private BuildReport build(SearchSystem s, Dataset base) throws Exception {

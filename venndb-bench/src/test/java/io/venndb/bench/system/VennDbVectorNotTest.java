@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.venndb.bench.data.Dataset;
 import io.venndb.bench.filter.FilterMatcher;
 import io.venndb.bench.filter.RangeRecipe;
+import io.venndb.bench.measure.Diagnosis;
 import io.venndb.bench.measure.Measurer;
 import io.venndb.bench.measure.PlanRecorder;
 import io.venndb.bench.measure.TaskRunner;
@@ -26,8 +27,10 @@ import io.venndb.bench.workload.Workload;
 import io.venndb.bench.workload.WorkloadFactory;
 import io.venndb.bench.workload.WorkloadSpec;
 import io.venndb.testing.TestSeed;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Vector-NOT workloads, made by the same factory as a real run (β per query so that 10%, 30% or 60%
  * of Q's top-100 is excluded; with and without a scalar filter), measured through the harness on
  * both VennDB systems: no returned row violates the NOT, the flat system agrees exactly with the
- * ground truth, and the plan recorder explains every reported query.
+ * ground truth, the plan recorder explains every reported query, and the per-query diagnosis judges
+ * them all (flagging nothing on the exact system).
  */
 @ExtendWith(TestSeed.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -142,6 +146,22 @@ class VennDbVectorNotTest {
         assertThat(got).as("%s query %d", w.id(), task.query()).containsExactly(expected.rows());
       }
     }
+  }
+
+  @Test
+  void diagnosisFlagsNothingOnTheExactSystemAndJudgesEveryQuery() {
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    Diagnosis diagnosis = new Diagnosis(base, scoring,
+        q -> new PlanRecorder.QueryLabel(queries.get(q).id(), false, queries.get(q).negativeText()),
+        new PrintStream(text, true, StandardCharsets.UTF_8), 2);
+    for (Workload w : workloads) {
+      var flatVerdicts = diagnosis.run(w, truth.get(w.id()), flat);
+      assertThat(flatVerdicts).hasSize(w.reported().size()).noneMatch(Diagnosis.Verdict::flagged);
+      var hnswVerdicts = diagnosis.run(w, truth.get(w.id()), hnsw);
+      assertThat(hnswVerdicts).hasSize(w.reported().size()).allMatch(v -> v.violations() == 0);
+    }
+    assertThat(text.toString(StandardCharsets.UTF_8))
+        .contains("venndb-flat on c.not.x30: 0 of " + workloads.get(1).reported().size() + " reported queries");
   }
 
   @Test
