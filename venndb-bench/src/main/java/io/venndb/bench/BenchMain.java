@@ -53,7 +53,7 @@ public final class BenchMain implements Callable<Integer> {
   Path hdf5File;
 
   @Option(names = "--systems", split = ",", description = "Systems to measure; known: ${COMPLETION-CANDIDATES}. "
-      + "Default: venndb-flat,lucene-hnsw,client-not.", completionCandidates = Systems.class)
+      + "Default: venndb-flat,venndb-hnsw,lucene-hnsw,client-not.", completionCandidates = Systems.class)
   List<String> systems;
 
   @Option(names = "--families", split = ",", description = "Workload families a,b,c,d (default all).")
@@ -95,6 +95,15 @@ public final class BenchMain implements Callable<Integer> {
       + "MUST_NOT traversal continuing GAP below beta (e.g. 0.3; slow on large sets). Default off.")
   double luceneWideNot;
 
+  @Option(names = "--no-explain", description = "Skip recording venndb-hnsw's EXPLAIN ANALYZE of each workload's "
+      + "reported queries (done after the timed passes; on by default).")
+  boolean noExplain;
+
+  @Option(names = "--diagnose", split = ",", description = "Instead of measuring, run these workloads (ids as in "
+      + "the results, e.g. c.not.x10) query by query on the VennDB systems in --systems (default venndb-hnsw) and "
+      + "print each query below recall 1, short or violating the NOT, with the worst ones' rows and EXPLAIN ANALYZE.")
+  List<String> diagnose;
+
   private final String[] args;
 
   BenchMain(String[] args) {
@@ -120,12 +129,13 @@ public final class BenchMain implements Callable<Integer> {
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + ds + (quick ? "-quick" : ""));
     Set<Family> fams = families == null ? EnumSet.allOf(Family.class)
         : families.stream().map(Family::ofLetter).collect(Collectors.toCollection(() -> EnumSet.noneOf(Family.class)));
-    List<String> sys = systems == null ? SystemRegistry.DEFAULTS : systems;
+    List<String> diag = diagnose == null ? List.of() : diagnose;
+    List<String> sys = systems != null ? systems : diag.isEmpty() ? SystemRegistry.DEFAULTS : List.of("venndb-hnsw");
     return new BenchConfig(quick, ds, limit == null ? Integer.MAX_VALUE : limit, dataDir, baseFile, queryFile, metric,
         hdf5File, sys, fams, heldOut != null ? heldOut : quick ? 40 : 150, 1.0 / 3,
         repeats != null ? repeats : 3, threads != null ? threads : cores, warmup != null ? warmup : quick ? 5 : 20,
         Long.parseUnsignedLong(seed.replaceFirst("^0x", ""), 16), outDir,
-        workDir != null ? workDir : outDir.resolve("work"), publish, hnswM, hnswEf, luceneWideNot, root,
+        workDir != null ? workDir : outDir.resolve("work"), publish, hnswM, hnswEf, luceneWideNot, !noExplain, diag, root,
         "./venndb bench " + Arrays.stream(args).collect(Collectors.joining(" ")));
   }
 

@@ -3,6 +3,8 @@ package io.venndb.bench;
 import io.venndb.bench.data.Dataset;
 import io.venndb.bench.filter.FilterMatcher;
 import io.venndb.bench.measure.Measurer;
+import io.venndb.bench.measure.Diagnosis;
+import io.venndb.bench.measure.PlanRecorder;
 import io.venndb.bench.measure.MemoryProbe;
 import io.venndb.bench.measure.Settle;
 import io.venndb.bench.measure.TaskRunner;
@@ -23,6 +25,7 @@ import io.venndb.bench.report.WorkloadStats;
 import io.venndb.bench.system.BuildReport;
 import io.venndb.bench.system.SearchSystem;
 import io.venndb.bench.system.SystemRegistry;
+import io.venndb.bench.system.VennDbSystem;
 import io.venndb.bench.truth.BruteForce;
 import io.venndb.bench.truth.CacheFiles;
 import io.venndb.bench.truth.GroundTruth;
@@ -61,9 +64,8 @@ final class BenchRun {
     double loadAtStart = Environment.loadAverage();
     String commit = Environment.commit(config.repoRoot());
     boolean dirty = Environment.dirty(config.repoRoot()); // the code that runs is the code at start
-    Files.createDirectories(config.outDir());
-    System.out.printf("VennDB bench: %s%s, results in %s%n", config.dataset(), config.quick() ? " (quick)" : "",
-        config.outDir());
+    System.out.printf("VennDB bench: %s%s, %s%n", config.dataset(), config.quick() ? " (quick)" : "",
+        config.diagnose().isEmpty() ? "results in " + config.outDir() : "diagnosing " + config.diagnose());
     BenchData data = DataLoader.load(config);
     Dataset base = data.base();
     CacheFiles cache = CacheFiles.atDefaultLocation();
@@ -77,12 +79,25 @@ final class BenchRun {
     Map<String, WorkloadTruth> truth = new GroundTruth(bruteForce, matcher).load(workloads, cache, config.threads());
     System.out.printf("%d workloads; %d tuning + %d reported queries; ground truth cached in %s%n", workloads.size(),
         queries.count(Split.TUNING), queries.count(Split.REPORTED), cache.directory());
+    PlanRecorder.QueryLabel[] labels = new PlanRecorder.QueryLabel[queries.size()];
+    for (int q = 0; q < labels.length; q++) {
+      BenchQuery query = queries.get(q);
+      labels[q] = new PlanRecorder.QueryLabel(query.id(), query.kind() == BenchQuery.Kind.NATURAL_LANGUAGE,
+          query.negativeText());
+    }
+    if (!config.diagnose().isEmpty()) {
+      diagnose(base, workloads, truth, new Scoring(base, matcher), labels);
+      return;
+    }
+    Files.createDirectories(config.outDir());
 
     List<SearchSystem> systems = SystemRegistry.create(config.systems(),
         new SystemRegistry.GraphSettings(config.hnswM(), config.hnswEfConstruction(), config.threads(),
             config.luceneWideNotGap()));
     List<ResultRow> rows = new ArrayList<>();
+    List<BenchResults.PlanInfo> plans = new ArrayList<>();
     List<SystemInfo> infos = new ArrayList<>();
+    PlanRecorder recorder = new PlanRecorder(q -> labels[q]);
     try (TaskRunner runner = new TaskRunner(config.threads())) {
       for (SearchSystem s : systems) {
         infos.add(new SystemInfo(s.name(), s.description(), build(s, base)));
@@ -93,6 +108,13 @@ final class BenchRun {
       for (Workload w : workloads) {
         System.out.printf("[%4.0f s] %s — %s%n", (System.nanoTime() - start) / 1e9, w.id(), w.description());
         rows.addAll(measurer.measure(w, truth.get(w.id()), systems));
+        if (config.explain()) {
+          for (BenchResults.PlanInfo p : recorder.record(w, systems)) { // untimed, after the measurements
+            plans.add(p);
+            System.out.printf("  %-34s plans %s; runner-up %s; vector conditions %s; switched %d%n",
+                p.system() + " EXPLAIN", p.strategies(), p.runnersUp(), p.vectorAccess(), p.switched());
+          }
+        }
       }
     } finally {
       for (SearchSystem s : systems) {
@@ -103,8 +125,47 @@ final class BenchRun {
     BenchResults results = new BenchResults(BenchResults.SCHEMA, BenchResults.VERSION,
         runInfo(startedAt, (System.nanoTime() - start) / 1e9, loadAtStart, commit, dirty), datasetInfo(base, queries), infos,
         workloads.stream().map(w -> WorkloadStats.describe(w, truth.get(w.id()), base, profiles, matcher)).toList(),
-        rows, Summary.of(rows));
+        rows, Summary.of(rows), plans);
     write(results);
+  }
+
+  /** {@code --diagnose}: the named workloads query by query on the VennDB systems asked for; no results files. */
+  private void diagnose(Dataset base, List<Workload> workloads, Map<String, WorkloadTruth> truth, Scoring scoring,
+      PlanRecorder.QueryLabel[] labels) throws Exception {
+    for (String id : config.diagnose()) {
+      if (workloads.stream().noneMatch(w -> w.id().equals(id))) {
+        throw new IllegalArgumentException("no workload '" + id + "' in this run; its workloads are "
+            + workloads.stream().map(Workload::id).toList());
+      }
+    }
+    List<SearchSystem> systems = SystemRegistry.create(config.systems(),
+        new SystemRegistry.GraphSettings(config.hnswM(), config.hnswEfConstruction(), config.threads(),
+            config.luceneWideNotGap()));
+    try {
+      Diagnosis diagnosis = new Diagnosis(base, scoring, q -> labels[q], System.out, 3);
+      for (SearchSystem s : systems) {
+        if (!(s instanceof VennDbSystem v)) {
+          System.out.println("Skipping " + s.name() + ": only VennDB systems are diagnosed");
+          continue;
+        }
+        build(s, base);
+        for (Workload w : workloads) {
+          if (config.diagnose().contains(w.id())) {
+            diagnosis.run(w, truth.get(w.id()), v);
+          }
+        }
+      }
+    } finally {
+      for (SearchSystem s : systems) {
+        s.close();
+      }
+      deleteTree(config.workDir());
+      try (Stream<Path> left = Files.exists(config.outDir()) ? Files.list(config.outDir()) : Stream.empty()) {
+        if (Files.exists(config.outDir()) && left.findAny().isEmpty()) {
+          Files.delete(config.outDir()); // nothing is written by a diagnosis
+        }
+      }
+    }
   }
 
   private BuildReport build(SearchSystem s, Dataset base) throws Exception {
@@ -139,7 +200,7 @@ final class BenchRun {
         config.hasLimit() ? config.limit() : null, Long.toHexString(config.seed()), config.repeats(),
         config.threads(), config.warmupSeconds(), config.heldOut(), config.tuningShare(), config.systems(),
         config.families().stream().map(f -> f.letter).toList(), config.hnswM(), config.hnswEfConstruction(),
-        config.luceneWideNotGap());
+        config.luceneWideNotGap(), config.explain());
     return new BenchResults.Run(startedAt.toString(), seconds, config.command(), commit, dirty,
         Environment.machine(), c, loadAtStart, Environment.loadAverage());
   }

@@ -10,16 +10,18 @@ import java.util.Map;
  * made-up number. Bump {@link #VERSION} on any incompatible change.
  */
 public record BenchResults(String schema, int schemaVersion, Run run, DatasetInfo dataset, List<SystemInfo> systems,
-    List<WorkloadInfo> workloads, List<ResultRow> results, List<SummaryRow> summary) {
+    List<WorkloadInfo> workloads, List<ResultRow> results, List<SummaryRow> summary, List<PlanInfo> plans) {
 
   public static final String SCHEMA = "venndb-bench-results";
-  public static final int VERSION = 1;
+  /** 2: {@code plans[]} and {@code run.config.explain} added. */
+  public static final int VERSION = 2;
 
   public BenchResults {
     systems = List.copyOf(systems);
     workloads = List.copyOf(workloads);
     results = List.copyOf(results);
     summary = List.copyOf(summary);
+    plans = plans == null ? List.of() : List.copyOf(plans);
   }
 
   /** How, where and when the run happened. */
@@ -33,7 +35,7 @@ public record BenchResults(String schema, int schemaVersion, Run run, DatasetInf
   /** The resolved options of the run. */
   public record Config(boolean quick, String dataset, Integer limit, String seed, int repeats, int threads,
       double warmupSeconds, int heldOutQueries, double tuningShare, List<String> systems, List<String> families,
-      int hnswM, int hnswEfConstruction, double luceneWideNotGap) {}
+      int hnswM, int hnswEfConstruction, double luceneWideNotGap, boolean explain) {}
 
   /** The base set and the queries. */
   public record DatasetInfo(String name, int baseRows, int dimension, String metric, String provenance,
@@ -78,4 +80,24 @@ public record BenchResults(String schema, int schemaVersion, Run run, DatasetInf
    */
   public record SummaryRow(String workload, String series, double targetRecall, boolean reached, String params,
       Double recall, Double tuningRecall, Double qpsSingleThread, Double qpsAllCores, Double latencyP50Ms) {}
+
+  /**
+   * How a system that explains its plans (VennDB's {@code EXPLAIN ANALYZE}) answered one workload's
+   * reported queries at {@code params}, gathered after the timed passes.
+   *
+   * @param strategies chosen strategy → number of queries, most frequent first
+   * @param runnersUp the runner-up strategy → number of queries ("none" when only one applied)
+   * @param switched queries whose plan switched strategy mid-query
+   * @param vectorAccess how vector conditions were evaluated → number of conditions (read from the
+   *     plan text: GRAPH_RANGE, GRAPH_RANGE_COMPLEMENT, FLAT_SCAN, PER_ROW)
+   * @param query the representative query: the first reported query with the most frequent strategy
+   *     (hand-written ones preferred), as its id ("nl:image viewer")
+   * @param queryIndex its position in the run's query set
+   * @param negative what B is for a vector-NOT task, or null
+   * @param text its {@code EXPLAIN ANALYZE} text
+   */
+  public record PlanInfo(String workload, String system, String params, int queries, Map<String, Integer> strategies,
+      Map<String, Integer> runnersUp, int switched, Map<String, Integer> vectorAccess, String query, int queryIndex,
+      String negative, String strategy, String runnerUp, Double estimatedCostNs, Double runnerUpCostNs,
+      Double estimatedFilterRows, Long actualFilterRows, String text) {}
 }

@@ -71,7 +71,13 @@ public final class DocsPublisher {
         s.append("**(").append(f.letter).append(") ").append(f.title).append("**\n\n").append(t).append('\n');
       }
     }
-    s.append("</details>\n\n").append("#### Not supported\n\n").append(MarkdownReport.unsupported(r)).append('\n');
+    s.append("</details>\n\n");
+    if (!r.plans().isEmpty()) {
+      s.append("#### Plans chosen (EXPLAIN ANALYZE)\n\n").append(MarkdownReport.plans(r)).append('\n')
+          .append("<details><summary>EXPLAIN ANALYZE of each workload's representative query</summary>\n\n")
+          .append(MarkdownReport.planTexts(r, "#####")).append("</details>\n\n");
+    }
+    s.append("#### Not supported\n\n").append(MarkdownReport.unsupported(r)).append('\n');
     return s.toString();
   }
 }

@@ -31,6 +31,9 @@ public final class MarkdownReport {
       }
     }
     b.append("## Not supported\n\n").append(unsupported(r)).append('\n');
+    if (!r.plans().isEmpty()) {
+      b.append("## Plans (EXPLAIN ANALYZE)\n\n").append(plans(r)).append('\n').append(planTexts(r, "###"));
+    }
     b.append("## Plots\n\n");
     plots.forEach((workload, png) -> b.append("![").append(workload).append("](").append(png).append(")\n\n"));
     Files.writeString(file, b.toString());
@@ -145,5 +148,34 @@ public final class MarkdownReport {
             v.size() <= 4 ? String.join(", ", v.stream().map(ResultRow::workload).toList()) : v.size() + " workloads",
             v.getFirst().unsupportedReason()));
     return t.isEmpty() ? "Every system ran every workload.\n" : t.toString();
+  }
+
+  /** Strategy counts per workload: what the planner chose over the reported queries. */
+  static String plans(BenchResults r) {
+    MdTable t = new MdTable("workload", "system", "setting", "queries", "strategy chosen", "runner-up",
+        "vector conditions", "switched", "representative query");
+    for (BenchResults.PlanInfo p : r.plans()) {
+      t.row(p.workload(), p.system(), p.params(), p.queries(), counts(p.strategies()), counts(p.runnersUp()),
+          p.vectorAccess().isEmpty() ? "–" : counts(p.vectorAccess()), p.switched(),
+          "`" + p.query() + "`" + (p.negative() == null ? "" : " NOT like `" + p.negative() + "`"));
+    }
+    return "Every reported query run once more as EXPLAIN ANALYZE at the default setting, after the timed passes; "
+        + "counts are over queries (vector conditions: over conditions, as named in the plan text).\n\n" + t;
+  }
+
+  /** The representative query's EXPLAIN ANALYZE text per workload, under headings of {@code level}. */
+  static String planTexts(BenchResults r, String level) {
+    StringBuilder b = new StringBuilder();
+    for (BenchResults.PlanInfo p : r.plans()) {
+      b.append(level).append(' ').append(p.workload()).append(": `").append(p.query()).append('`')
+          .append(p.negative() == null ? "" : " NOT like `" + p.negative() + "`").append(" (").append(p.system())
+          .append(", ").append(p.params()).append(")\n\n```\n").append(p.text().stripTrailing()).append("\n```\n\n");
+    }
+    return b.toString();
+  }
+
+  private static String counts(Map<String, Integer> counts) {
+    return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 }

@@ -11,9 +11,8 @@ import java.util.Optional;
  * One way of answering the benchmark's tasks: a VennDB search path, a peer library, a client-side
  * strategy, or the exact reference. The harness builds each system once on the same base set,
  * asks it for the parameter settings to sweep per workload, and calls {@link #search} from one or
- * many threads (implementations are thread-safe after {@link #build}). A new VennDB search path
- * (HNSW, the query engine) is a new implementation registered in {@link SystemRegistry}; nothing
- * else changes.
+ * many threads (implementations are thread-safe after {@link #build}). A new search path is a new
+ * implementation registered in {@link SystemRegistry}; nothing else changes.
  */
 public interface SearchSystem extends AutoCloseable {
 

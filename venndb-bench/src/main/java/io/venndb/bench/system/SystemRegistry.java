@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The systems a run can measure, by name. To add a VennDB search path (HNSW, the query engine
- * with vector NOT), implement {@link SearchSystem} and add a line to {@link #create}; the harness,
- * results and reports need no change.
+ * The systems a run can measure, by name. To add a search path, implement {@link SearchSystem}
+ * and add a line to {@link #create}; the harness, results and reports need no change.
  */
 public final class SystemRegistry {
   /** Measured when --systems is not given. */
@@ -18,7 +17,7 @@ public final class SystemRegistry {
       ClientSideNotSystem.NAME, ExactSystem.NAME);
 
   /**
-   * Index settings shared by every graph index (VennDB's HNSW will take the same M and beam width),
+   * Index settings shared by every graph index (VennDB's and Lucene's HNSW take the same M and beam width),
    * and the optional widened MUST_NOT traversal for Lucene's vector-NOT series.
    */
   public record GraphSettings(int maxConn, int beamWidth, int threads, double luceneWideNotGap) {}

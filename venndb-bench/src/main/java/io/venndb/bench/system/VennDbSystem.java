@@ -11,21 +11,29 @@ import io.venndb.bench.workload.Family;
 import io.venndb.bench.workload.QueryTask;
 import io.venndb.bench.workload.Workload;
 import io.venndb.catalog.VectorIndexSpec;
-import java.util.ArrayList;
+import io.venndb.plan.QueryExplanation;
+import io.venndb.query.Predicate;
+import io.venndb.query.Query;
+import io.venndb.query.Ranking;
 import io.venndb.query.SearchHit;
-import io.venndb.query.SearchRequest;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import me.tongfei.progressbar.ProgressBar;
 
 /**
  * VennDB through the public embedded API: rows imported with a {@link BulkWriter}, each task one
- * {@link Collection#search} — the filter evaluated on the bitmap and sorted indexes, then either
- * the SIMD flat scan over the matching doc ids ({@code venndb-flat}) or the HNSW index
- * ({@code venndb-hnsw}: top-k, filtered top-k, or the VBASE cursor for thresholds), then the keys
- * fetched from RocksDB. Vector NOT cannot be expressed yet (it arrives with the query engine) and
- * is reported as not supported.
+ * {@link Collection#query} — {@code WHERE filter [AND NOT similarity(x, B) > β] [AND
+ * similarity(x, Q) >= t] ORDER BY distance(x, Q) LIMIT k}, keys only — planned by the cost-based
+ * planner: exact top-k over the materialised filter, filtered HNSW traversal, the streaming VBASE
+ * cursor testing the filter per row, or plain HNSW top-k; and per vector condition, an HNSW range
+ * scan (of the complement, subtracted, for NOT) or one distance per candidate. {@code venndb-flat}
+ * has no vector index, so every plan is exact; {@code venndb-hnsw} sweeps {@code ef} (range tasks
+ * use the cursor's own stop rule). Every family, vector NOT included, is supported.
+ *
+ * <p>For {@code venndb-hnsw} the harness also records {@link #explainAnalyze EXPLAIN ANALYZE} of
+ * each workload's reported queries at the column's default {@code ef}, outside the timed passes.
  */
 public final class VennDbSystem implements SearchSystem {
   public static final String FLAT = "venndb-flat";
@@ -62,16 +70,15 @@ public final class VennDbSystem implements SearchSystem {
   @Override
   public String description() {
     return index == null
-        ? "VennDB exact search (filter bitmaps + SIMD flat scan) via Collection.search; RocksDB store"
-        : "VennDB " + index + " via Collection.search (filtered: exact scan or ACORN-style walk by expected cost; "
-            + "threshold: VBASE cursor); graph built in parallel at the bulk writer's flush";
+        ? "VennDB exact search via Collection.query (no vector index: filter bitmaps and sorted indexes, "
+            + "vector conditions by flat scan or per candidate, SIMD exact top-k); RocksDB store"
+        : "VennDB " + index + " via Collection.query (cost-based planner: exact over the filter, filtered HNSW, "
+            + "streaming VBASE cursor or HNSW top-k; vector NOT by HNSW range scan of the complement or per "
+            + "candidate); graph built in parallel at the bulk writer's flush";
   }
 
   @Override
   public Optional<String> unsupported(Workload workload) {
-    if (workload.family() == Family.VECTOR_NOT) {
-      return Optional.of("VennDB cannot express vector NOT (sim(x, B) > beta) yet; it comes with the query engine");
-    }
     return Optional.empty();
   }
 
@@ -108,24 +115,69 @@ public final class VennDbSystem implements SearchSystem {
     return out.stream().distinct().toList();
   }
 
-  @Override
-  public SearchResult search(QueryTask task, SearchParams params) {
-    SearchRequest request = SearchRequest.nearest(VennSchemas.VECTOR, task.vector(), task.k()).withColumns(List.of());
-    if (params.knobs().containsKey(EF)) {
-      request = request.withEf(params.intKnob(EF));
-    }
+  /**
+   * The query a task stands for. Vector NOT is {@code NOT similarity(x, B) > β} — the rows the
+   * ground truth, Lucene's MUST_NOT clause and the client-side baseline exclude are exactly those
+   * with sim(x, B) > β; a range task is {@code similarity(x, Q) >= t}, as
+   * {@code SearchRequest.withMinSimilarity} was. {@code ef} 0 leaves the column's default.
+   */
+  static Query query(QueryTask task, int ef) {
+    List<Predicate> conditions = new ArrayList<>(3);
     if (task.filter() != null) {
-      request = request.withFilter(VennFilters.toPredicate(task.filter()));
+      conditions.add(VennFilters.toPredicate(task.filter()));
+    }
+    if (task.negative() != null) {
+      conditions.add(Predicate.not(Predicate.similarityAbove(VennSchemas.VECTOR, task.negative(), task.beta())));
     }
     if (task.isRange()) {
-      request = request.withMinSimilarity(task.threshold());
+      conditions.add(Predicate.similarityAtLeast(VennSchemas.VECTOR, task.vector(), task.threshold()));
     }
-    List<SearchHit> hits = collection.search(request);
+    Query query = switch (conditions.size()) {
+      case 0 -> Query.all();
+      case 1 -> Query.where(conditions.getFirst());
+      default -> Query.where(Predicate.and(conditions.toArray(Predicate[]::new)));
+    };
+    return query.rankedBy(Ranking.nearestTo(VennSchemas.VECTOR, task.vector())).withLimit(task.k())
+        .withColumns(List.of()).withEf(ef);
+  }
+
+  private static int ef(SearchParams params) {
+    return params.knobs().containsKey(EF) ? params.intKnob(EF) : 0;
+  }
+
+  @Override
+  public SearchResult search(QueryTask task, SearchParams params) {
+    return SearchResult.of(ordinals(collection.query(query(task, ef(params)))));
+  }
+
+  /**
+   * Whether the harness records this system's plans: {@code venndb-hnsw} only (without a vector
+   * index every plan is an exact one).
+   */
+  public boolean explainsPlans() {
+    return index != null;
+  }
+
+  /** The setting plans are recorded at: the column's default {@code ef}. */
+  public SearchParams defaultSetting() {
+    return SearchParams.of(name);
+  }
+
+  /**
+   * Runs the task as {@code EXPLAIN ANALYZE}: the plan, the runner-up and actual figures per
+   * node. Slower than {@link #search} (per-node timing); never called inside a timed pass.
+   */
+  public QueryExplanation explainAnalyze(QueryTask task, SearchParams params) {
+    return collection.explainAnalyze(query(task, ef(params)));
+  }
+
+  /** Base-row ordinals of hits. */
+  int[] ordinals(List<SearchHit> hits) {
     int[] ids = new int[hits.size()];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = keys.ordinal(hits.get(i).key());
     }
-    return SearchResult.of(ids);
+    return ids;
   }
 
   @Override

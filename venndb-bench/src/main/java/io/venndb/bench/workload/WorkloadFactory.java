@@ -85,7 +85,11 @@ public final class WorkloadFactory {
     return tunedFilters.computeIfAbsent(recipe.name() + "@" + target, k -> recipe.make(base.table(), target));
   }
 
-  /** β between the m-th and (m+1)-th similarity to B among Q's top rows, m = exclude × window. */
+  /**
+   * β between the m-th and (m+1)-th similarity to B among Q's top rows, m = exclude × window, within
+   * the metric's similarity range: exact duplicates of B score a hair above 1 in float arithmetic
+   * (1.0000001), and a cut inside such a run would otherwise be a threshold no engine accepts.
+   */
   float beta(int q, float[] negative, double exclude) {
     int[] near = top(q, NOT_WINDOW);
     float[] sims = new float[near.length];
@@ -97,7 +101,8 @@ public final class WorkloadFactory {
     for (int i = 0; i < sims.length; i++) {
       desc[i] = sims[sims.length - 1 - i];
     }
-    return cut(desc, Math.clamp(Math.round(exclude * near.length), 1, near.length - 1));
+    float beta = cut(desc, Math.clamp(Math.round(exclude * near.length), 1, near.length - 1));
+    return Math.clamp(beta, base.metric().minSimilarity(), base.metric().maxSimilarity());
   }
 
   /** A threshold between the n-th and (n+1)-th most similar rows, so n rows qualify. */
@@ -116,6 +121,9 @@ public final class WorkloadFactory {
    * Exact duplicates are common in real catalogs ("Add your description here" × 525); a cut
    * inside a run of equal similarities would let each implementation's float rounding decide
    * which rows qualify, so the cut moves to the nearest real gap and the truth records the count.
+   * With no real gap anywhere (a held-out duplicate whose whole window is copies of B, all at a
+   * self-similarity of 1 ± 1e-7 depending on who rounds), the cut goes {@link #MIN_GAP} below the
+   * last value: everything in the window is on the upper side, again with room for rounding.
    */
   static float cut(float[] desc, int n) {
     for (int i = n; i < desc.length; i++) {
@@ -128,7 +136,7 @@ public final class WorkloadFactory {
         return desc[i] + (desc[i - 1] - desc[i]) / 2;
       }
     }
-    return desc[n] + (desc[n - 1] - desc[n]) / 2;
+    return desc[desc.length - 1] - MIN_GAP;
   }
 
   private int[] top(int q, int n) {

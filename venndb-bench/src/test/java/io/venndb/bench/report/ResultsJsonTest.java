@@ -22,7 +22,7 @@ class ResultsJsonTest {
   static BenchResults sample() {
     var machine = new BenchResults.Machine(2, "AMD EPYC", "JDK 25", "OpenJDK 25", "Linux", 6L << 30, 24L << 30);
     var config = new BenchResults.Config(true, "debian", null, "5eed", 3, 2, 5, 100, 1.0 / 3,
-        List.of("venndb-flat", "lucene-hnsw"), List.of("a", "c"), 16, 100, 0.0);
+        List.of("venndb-flat", "lucene-hnsw"), List.of("a", "c"), 16, 100, 0.0, true);
     var run = new BenchResults.Run("2026-01-01T00:00:00Z", 123.5, "./venndb bench --quick", "abc", false, machine,
         config, 1.5, 2.25);
     var dataset = new BenchResults.DatasetInfo("debian", 63_526, 384, "cosine", "model", 46, 94, 100, 40, 0);
@@ -37,11 +37,19 @@ class ResultsJsonTest {
         new ResultRow("c.not.x30", "lucene-hnsw", "lucene-hnsw/must-not", true, null, knobs,
             "numCandidates=40,notTraversalGap=0.3", 94, 0.95, 0.5, 0.96, 9.8, 3, 0, 1, 0,
             new Rate(1000, 900, 1100, 0.2), new Rate(1800, 1700, 1900, 0.11), 2, 0.9, 2.5, 1.0, 812.0, 800.0, 3),
-        ResultRow.unsupported("c.not.x30", "venndb-flat", "cannot express vector NOT yet"));
+        ResultRow.unsupported("c.not.x30", "exact", "cannot express vector NOT yet"));
     var summary = List.of(new BenchResults.SummaryRow("c.not.x30", "lucene-hnsw/must-not", 0.95, true,
         "numCandidates=40", 0.95, 0.96, 1000.0, 1800.0, 0.9));
+    Map<String, Integer> strategies = new LinkedHashMap<>();
+    strategies.put("STREAM_CURSOR", 60);
+    strategies.put("EXACT_OVER_FILTER", 34);
+    var plans = List.of(new BenchResults.PlanInfo("c.not.x30", "venndb-hnsw", "default", 94, strategies,
+        Map.of("EXACT_OVER_FILTER", 94), 2, Map.of("PER_ROW", 94), "nl:text editor", 7, "nl:emacs extensions",
+        "STREAM_CURSOR", "EXACT_OVER_FILTER", 51_000.0, 2_300_000.0, 61_000.0, null,
+        "Strategy: STREAM_CURSOR (...)\n"
+            + "└─ similarity(embedding, [384-d 1f]) <= 0.61  [one distance per candidate]\n"));
     return new BenchResults(BenchResults.SCHEMA, BenchResults.VERSION, run, dataset, systems, workloads, rows,
-        summary);
+        summary, plans);
   }
 
   @Test
@@ -63,8 +71,9 @@ class ResultsJsonTest {
   @Test
   void refusesOtherSchemasAndUnknownFields() throws IOException {
     String json = ResultsJson.toJson(sample());
-    assertThatThrownBy(() -> ResultsJson.fromJson(json.replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 99")))
-        .hasMessageContaining("expected venndb-bench-results v1");
+    String version = "\"schemaVersion\" : " + BenchResults.VERSION;
+    assertThatThrownBy(() -> ResultsJson.fromJson(json.replace(version, "\"schemaVersion\" : 99")))
+        .hasMessageContaining("expected venndb-bench-results v" + BenchResults.VERSION);
     assertThatThrownBy(() -> ResultsJson.fromJson(json.replace("\"commit\" :", "\"surprise\" : 1, \"commit\" :")))
         .hasMessageContaining("surprise");
   }

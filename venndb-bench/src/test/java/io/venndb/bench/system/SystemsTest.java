@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every system answers through the harness as it should on a small random dataset: the exact
  * systems (VennDB flat, brute force) are scored at recall 1 with no invalid rows, Lucene at high
- * effort is close to it, and the client-side NOT with K' = every row is exact.
+ * effort is close to it, and the client-side NOT with K' = every row is exact; both VennDB systems
+ * answer vector NOT (the flat one exactly) with no violations.
  */
 @ExtendWith(TestSeed.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -104,15 +105,26 @@ class SystemsTest {
   }
 
   @RepeatedTest(5)
-  void vectorNotIsExactForExactSystemsAndAnExhaustiveClient() throws Exception {
+  void vectorNotIsExactForExactSystemsAndAnExhaustiveClientAndVennDbHasNoViolations() throws Exception {
     SplittableRandom random = TestSeed.random("systems-not");
     float[] q = data.vectors()[random.nextInt(ROWS)];
     float[] b = data.vectors()[random.nextInt(ROWS)];
     float[] nearB = BruteForce.topK(bruteForce.similarities(b), null, 101).similarities();
     float beta = (nearB[99] + nearB[100]) / 2;
     QueryTask t = QueryTask.vectorNot(0, 10, q, null, b, beta);
-    assertThat(venndb.unsupported(workloadOf(t))).isPresent();
+    assertThat(venndb.unsupported(workloadOf(t))).isEmpty();
+    assertThat(venndbHnsw.unsupported(workloadOf(t))).isEmpty();
     assertExact(exact, SearchParams.of(ExactSystem.NAME), t);
+    assertExact(venndb, SearchParams.of(VennDbSystem.FLAT), t);
+    Filter filter = new Filter.Keyword("section", TinyData.SECTIONS[random.nextInt(3)]);
+    assertExact(venndb, SearchParams.of(VennDbSystem.FLAT), QueryTask.vectorNot(0, 10, q, filter, b, beta));
+    for (QueryTask task : List.of(t, QueryTask.vectorNot(0, 10, q, filter, b, beta))) {
+      Scoring.Verdict h = judge(venndbHnsw, SearchParams.of(VennDbSystem.HNSW, VennDbSystem.EF, 200), task);
+      assertThat(h.notViolations()).isZero();
+      assertThat(h.invalid()).isZero();
+      assertThat(h.isShort()).isFalse();
+      assertThat(h.recall()).isGreaterThanOrEqualTo(0.8);
+    }
     Scoring.Verdict all = judge(client, SearchParams.of("client", ClientSideNotSystem.K_PRIME, ROWS), t);
     assertThat(all.notViolations()).isZero();
     assertThat(all.recall()).isEqualTo(1.0);

@@ -35,7 +35,40 @@ class WorkloadFactoryTest {
     assertThat(WorkloadFactory.cut(desc, 2)).isEqualTo(0.95f);   // moves past the run of 1s
     assertThat(WorkloadFactory.cut(desc, 5)).isEqualTo(0.85f);
     float[] allEqual = {0.5f, 0.5f, 0.5f};
-    assertThat(WorkloadFactory.cut(allEqual, 1)).isEqualTo(0.5f); // no gap anywhere: the plain midpoint
+    // no gap anywhere: below the whole run, never on a tie
+    assertThat(WorkloadFactory.cut(allEqual, 1)).isEqualTo(0.5f - WorkloadFactory.MIN_GAP);
+  }
+
+  @Test
+  void betaClearsARunOfCopiesOfBAndStaysInsideTheSimilarityRange() {
+    java.util.SplittableRandom random = TestSeed.random("factory-duplicates");
+    Dataset full = TinyData.random(random, 2_000, 12);
+    float[] v;
+    do { // a unit vector whose float self-similarity rounds above 1, as duplicated catalog rows do
+      v = new float[12];
+      for (int d = 0; d < v.length; d++) {
+        v[d] = (float) random.nextGaussian();
+      }
+      v = Vectors.normalized(v);
+    } while (Vectors.similarity(full.metric(), v, v) <= 1f);
+    for (int i = 0; i < 300; i++) {
+      full.vectors()[i] = v.clone();
+    }
+    BenchData data = QueryBuilder.fromFile(full, new float[][] {v, v, v}, 0.0, 7);
+    BruteForce bf = new BruteForce(data.base());
+    CacheFiles cache = new CacheFiles(dir);
+    QueryProfiles profiles = QueryProfiles.load(bf, data.queries(), 1_001, cache, 1);
+    QuerySet queries = Negatives.resolve(data.queries(), profiles, data.base());
+    WorkloadFactory factory = new WorkloadFactory(data.base(), queries, profiles);
+    // All of Q's top-100 are copies of B and score the same (above-1) similarity against it: no
+    // gap to cut in. A beta on that value would leave each system's rounding (0.99999988, 1.0,
+    // 1.0000001 for the same pair) to decide whether copies of B are excluded; below the run
+    // they are excluded by everyone.
+    for (double exclude : new double[] {0.1, 0.3, 0.6}) {
+      float beta = factory.beta(0, queries.get(0).negative(), exclude);
+      assertThat(beta).isLessThanOrEqualTo(Vectors.similarity(full.metric(), v, v) - WorkloadFactory.MIN_GAP / 2);
+      assertThat(full.metric().isValidSimilarity(beta)).isTrue();
+    }
   }
 
   @Test
