@@ -5,15 +5,23 @@ package io.venndb.index.hnsw;
  * nearest first and keep one only if it is closer to the base node than to every neighbour kept
  * so far. Links then point in different directions instead of into one cluster, which keeps the
  * graph navigable between clusters. Pruned candidates are not added back.
+ *
+ * <p>Exact duplicates get one link, not a list full: the rule's strict "closer than" lets a copy
+ * of a kept neighbour through (both distances tie, at 0 for a copy of the base), and a group of a
+ * few hundred identical vectors — real catalogs repeat summaries — would then link only among
+ * itself and trap every search that enters it. A tie is therefore checked for equal vectors.
  */
 final class NeighborSelector {
   private final VectorSource vectors;
   /** The kept neighbours' vectors, so each is copied once and compared with many candidates. */
   private final float[][] kept;
+  /** Scratch for a candidate's vector when a tie must be checked for a duplicate. */
+  private final float[] candidateVector;
 
   NeighborSelector(VectorSource vectors, int maxConn) {
     this.vectors = vectors;
     this.kept = new float[maxConn][vectors.dimension()];
+    this.candidateVector = new float[vectors.dimension()];
   }
 
   /**
@@ -71,8 +79,11 @@ final class NeighborSelector {
 
   /** Whether the link at {@code index}, whose vector is given, is nearer the base than any nearer link. */
   private boolean isDiverse(long[] keys, int index, float[] vector) {
+    float toBase = Keys.distance(keys[index]);
     for (int j = 0; j < index; j++) {
-      if (vectors.distance(Keys.doc(keys[j]), vector) < Keys.distance(keys[index])) {
+      int nearer = Keys.doc(keys[j]);
+      float between = vectors.distance(nearer, vector);
+      if (between < toBase || (between == toBase && sameVector(nearer, vector))) {
         return false;
       }
     }
@@ -81,10 +92,16 @@ final class NeighborSelector {
 
   private boolean isDiverse(int candidate, float distanceToBase, int keptCount) {
     for (int j = 0; j < keptCount; j++) {
-      if (vectors.distance(candidate, kept[j]) < distanceToBase) {
+      float between = vectors.distance(candidate, kept[j]);
+      if (between < distanceToBase || (between == distanceToBase && sameVector(candidate, kept[j]))) {
         return false;
       }
     }
     return true;
+  }
+
+  private boolean sameVector(int doc, float[] vector) {
+    vectors.load(doc, candidateVector);
+    return java.util.Arrays.equals(candidateVector, vector);
   }
 }
