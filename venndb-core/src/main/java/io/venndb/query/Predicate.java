@@ -50,7 +50,7 @@ public sealed interface Predicate {
 
     @Override
     public String toString() {
-      return column + " " + op.symbol + " " + (value instanceof String s ? "'" + s + "'" : value);
+      return column + " " + op.symbol + " " + literal(value);
     }
   }
 
@@ -79,6 +79,11 @@ public sealed interface Predicate {
       Objects.requireNonNull(column, "column");
       values = List.copyOf(values);
     }
+
+    @Override
+    public String toString() {
+      return column + " IN " + values.stream().map(Predicate::literal).toList();
+    }
   }
 
   /** Tag containment: ANY = the row has at least one of the tags, ALL = it has every one. */
@@ -87,12 +92,22 @@ public sealed interface Predicate {
       Objects.requireNonNull(column, "column");
       tags = List.copyOf(tags);
     }
+
+    @Override
+    public String toString() {
+      return column + " CONTAINS " + (all ? "ALL " : "ANY ") + tags.stream().map(Predicate::literal).toList();
+    }
   }
 
   /** {@code column IS NULL}; never unknown. */
   record IsNull(String column) implements Predicate {
     public IsNull {
       Objects.requireNonNull(column, "column");
+    }
+
+    @Override
+    public String toString() {
+      return column + " IS NULL";
     }
   }
 
@@ -168,11 +183,21 @@ public sealed interface Predicate {
     public And {
       children = List.copyOf(children);
     }
+
+    @Override
+    public String toString() {
+      return "(" + String.join(" AND ", children.stream().map(Object::toString).toList()) + ")";
+    }
   }
 
   record Or(List<Predicate> children) implements Predicate {
     public Or {
       children = List.copyOf(children);
+    }
+
+    @Override
+    public String toString() {
+      return "(" + String.join(" OR ", children.stream().map(Object::toString).toList()) + ")";
     }
   }
 
@@ -180,6 +205,16 @@ public sealed interface Predicate {
     public Not {
       Objects.requireNonNull(child, "child");
     }
+
+    @Override
+    public String toString() {
+      return "NOT " + child;
+    }
+  }
+
+  /** A literal as a query would spell it: strings quoted. */
+  private static String literal(Object value) {
+    return value instanceof String s ? "'" + s + "'" : String.valueOf(value);
   }
 
   static Predicate eq(String column, Object value) {
