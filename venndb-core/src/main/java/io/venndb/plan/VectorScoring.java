@@ -30,12 +30,17 @@ sealed interface VectorScoring {
 
   /**
    * How urgently cursor i should be pulled next under adaptive scheduling, from its frontier
-   * distance and how fast that distance has been growing per pull: larger first.
+   * distance and the pulls it has had: larger first.
    */
-  double pullPriority(int i, float frontier, double slope);
+  double pullPriority(int i, float frontier, long pulls);
 
   /** Compared sunk rows last, then by value, then by doc id. */
   record Score(boolean sunk, double value) implements Comparable<Score> {
+    /** This score made worse by {@code slack} of its magnitude: a bound that stops the stream sooner. */
+    Score relaxed(double slack) {
+      return new Score(sunk, value + slack * Math.abs(value));
+    }
+
     @Override
     public int compareTo(Score o) {
       return sunk != o.sunk ? (sunk ? 1 : -1) : Double.compare(value, o.value);
@@ -63,10 +68,13 @@ sealed interface VectorScoring {
       return score(frontier);
     }
 
-    /** Threshold-algorithm rule: the pull that raises the bound most is the heaviest, fastest-growing term. */
+    /**
+     * Pulls in proportion to the weights: a term with ten times the weight moves the bound ten
+     * times as far per unit of distance, so its cursor gets ten pulls for the other's one.
+     */
     @Override
-    public double pullPriority(int i, float frontier, double slope) {
-      return probes.get(i).weight() * Math.max(slope, 1e-12);
+    public double pullPriority(int i, float frontier, long pulls) {
+      return probes.get(i).weight() / (pulls + 1.0);
     }
   }
 
@@ -108,7 +116,7 @@ sealed interface VectorScoring {
 
     /** The bound is the best frontier over positives: raise it by pulling the cursor nearest its query. */
     @Override
-    public double pullPriority(int i, float frontier, double slope) {
+    public double pullPriority(int i, float frontier, long pulls) {
       return -frontier;
     }
   }

@@ -135,9 +135,11 @@ public final class MultiVectorBenchmark {
     System.out.printf(Locale.ROOT, "%nweights %s:%s%n", fmt(w[0]), fmt(w[1]));
     System.out.println("| system | recall@10 | QPS (1 thread) | rows pulled or fetched per query |");
     System.out.println("|---|---:|---:|---:|");
-    Result adaptive = run(tasks, repeats, t -> multi(c, t, Ranking.Schedule.ADAPTIVE));
+    Result adaptive = run(tasks, repeats, t -> multi(c, t, Ranking.Schedule.ADAPTIVE))
+        .withWork(meanPulls(c, tasks, Ranking.Schedule.ADAPTIVE));
     print("VennDB multi-cursor, adaptive", adaptive);
-    Result roundRobin = run(tasks, repeats, t -> multi(c, t, Ranking.Schedule.ROUND_ROBIN));
+    Result roundRobin = run(tasks, repeats, t -> multi(c, t, Ranking.Schedule.ROUND_ROBIN))
+        .withWork(meanPulls(c, tasks, Ranking.Schedule.ROUND_ROBIN));
     print("VennDB multi-cursor, round-robin", roundRobin);
     Result naiveAtTarget = null;
     for (int depth : NAIVE_DEPTHS) {
@@ -160,7 +162,11 @@ public final class MultiVectorBenchmark {
   }
 
   /** Recall, QPS and work of one system over the tasks. */
-  record Result(double recall, double qps, double work) {}
+  record Result(double recall, double qps, double work) {
+    Result withWork(double newWork) {
+      return new Result(recall, qps, newWork);
+    }
+  }
 
   /** What one query returned and how many rows it pulled or fetched. */
   record Answer(List<Long> keys, long work) {}
@@ -186,9 +192,24 @@ public final class MultiVectorBenchmark {
   }
 
   private static Answer multi(Collection c, Task t, Ranking.Schedule schedule) {
-    Query q = Query.all().withLimit(K).withColumns(List.of()).rankedBy(new Ranking.WeightedDistance(
+    return new Answer(keys(c.query(multiQuery(t, schedule))), 0);
+  }
+
+  private static Query multiQuery(Task t, Ranking.Schedule schedule) {
+    return Query.all().withLimit(K).withColumns(List.of()).rankedBy(new Ranking.WeightedDistance(
         List.of(Ranking.term("desc", t.q1(), t.w1()), Ranking.term("name", t.q2(), t.w2())), schedule));
-    return new Answer(keys(c.query(q)), 0);
+  }
+
+  private static final java.util.regex.Pattern PULLS = java.util.regex.Pattern.compile("([0-9,]+) cursor pulls");
+
+  /** Mean cursor pulls per query, read from EXPLAIN ANALYZE outside the timed passes. */
+  private static double meanPulls(Collection c, List<Task> tasks, Ranking.Schedule schedule) {
+    long pulls = 0;
+    for (Task t : tasks) {
+      var m = PULLS.matcher(c.explainAnalyze(multiQuery(t, schedule)).text());
+      pulls += m.find() ? Long.parseLong(m.group(1).replace(",", "")) : 0;
+    }
+    return pulls / (double) tasks.size();
   }
 
   private static Answer multiExact(Collection c, Task t) {
