@@ -105,10 +105,11 @@ final class MultiCursorTopK {
       Arrays.fill(frontier, Float.NEGATIVE_INFINITY);
       long[] pulled = new long[n];
       boolean[] exhausted = new boolean[n];
+      boolean[] mustDepart = scoring.mustDepart();
       int turn = 0;
       while (true) {
         boolean boundMet = heap.size() == k && heap.peek().score.compareTo(scoring.bound(frontier).relaxed(SLACK)) <= 0;
-        if (boundMet && allDeparted(cursors, exhausted)) {
+        if (boundMet && allDeparted(cursors, exhausted, mustDepart)) {
           return "SATISFIED";
         }
         if (k == 0) {
@@ -118,7 +119,7 @@ final class MultiCursorTopK {
           return "BUDGET";
         }
         int i = schedule == Ranking.Schedule.ROUND_ROBIN || boundMet
-            ? nextInTurn(turn++, cursors, exhausted, boundMet)
+            ? nextInTurn(turn++, cursors, exhausted, boundMet, mustDepart)
             : adaptive(frontier, pulled, exhausted, turn++);
         if (i < 0) {
           return "EXHAUSTED";
@@ -138,21 +139,22 @@ final class MultiCursorTopK {
       }
     }
 
-    private static boolean allDeparted(HnswCursor[] cursors, boolean[] exhausted) {
+    private static boolean allDeparted(HnswCursor[] cursors, boolean[] exhausted, boolean[] mustDepart) {
       for (int i = 0; i < cursors.length; i++) {
-        if (!exhausted[i] && !cursors[i].departed()) {
+        if (mustDepart[i] && !exhausted[i] && !cursors[i].departed()) {
           return false;
         }
       }
       return true;
     }
 
-    /** Round robin; once the bound is met, only over cursors that have not departed yet. */
-    private static int nextInTurn(int turn, HnswCursor[] cursors, boolean[] exhausted, boolean onlyUndeparted) {
+    /** Round robin; once the bound is met, only over cursors that must and have not departed yet. */
+    private static int nextInTurn(int turn, HnswCursor[] cursors, boolean[] exhausted, boolean onlyUndeparted,
+        boolean[] mustDepart) {
       int n = cursors.length;
       for (int step = 0; step < n; step++) {
         int i = (turn + step) % n;
-        if (!exhausted[i] && (!onlyUndeparted || !cursors[i].departed())) {
+        if (!exhausted[i] && (!onlyUndeparted || (mustDepart[i] && !cursors[i].departed()))) {
           return i;
         }
       }

@@ -150,10 +150,39 @@ final class QueryPlanner {
     return choose(candidates, fallback, c, position, limit, offset, 0, Math.min(window, matches));
   }
 
-  private record Candidate(Strategy strategy, FilterNode filter, double cost, double yields, double perYield) {}
+  private record Candidate(Strategy strategy, FilterNode filter, double cost, double yields, double perYield) {
+    Candidate plus(double extra) {
+      return new Candidate(strategy, filter, cost + extra, yields, perYield);
+    }
+  }
+
+  /**
+   * A filter with an approximate range scan whose window is likely to come back short (the
+   * window exceeds the upper end of the filter's estimate) will be recomputed by the exact plan
+   * (see {@link QueryExecutor}); such candidates pay for that too, and the exact plan itself
+   * becomes a candidate — so a pure threshold query larger than its matches is answered by one
+   * exact pass rather than a range scan followed by the same pass.
+   */
+  private void priceShortWindows(List<Candidate> candidates, Exact fallback, int window) {
+    FilterNode exact = fallback.materialised();
+    double exactRanking = exact.cost() + exact.estimate().rows() * context.costs().distanceNs();
+    boolean anyShort = false;
+    for (int i = 0; i < candidates.size(); i++) {
+      Candidate c = candidates.get(i);
+      if (c.filter().mayUnderInclude() && window > c.filter().estimate().high()) {
+        candidates.set(i, c.plus(exactRanking));
+        anyShort = true;
+      }
+    }
+    Strategy first = candidates.getFirst().strategy();
+    if (anyShort && (first == Strategy.EXACT_OVER_FILTER)) {
+      candidates.add(new Candidate(Strategy.EXACT_OVER_FILTER, exact, exactRanking, 0, 0));
+    }
+  }
 
   private PhysicalPlan choose(List<Candidate> candidates, Exact fallback, Ranking ranking, int position,
       int limit, int offset, int ef, double outputRows) {
+    priceShortWindows(candidates, fallback, limit + offset);
     candidates.sort(Comparator.comparingDouble(Candidate::cost));
     Candidate best = candidates.getFirst();
     List<Alternative> alternatives = candidates.stream().map(c -> new Alternative(c.strategy(), c.cost())).toList();

@@ -22,6 +22,17 @@ sealed interface VectorScoring {
   /** How many of the first probes get a streaming cursor (the rest are only scored). */
   int streamed();
 
+  /**
+   * Which streamed cursors must have departed (relaxed monotonicity) before the bound is trusted:
+   * those whose term can move the score materially. A light term's frontier still enters the
+   * bound; only the wait for its cursor to leave the query's neighbourhood is skipped.
+   */
+  default boolean[] mustDepart() {
+    boolean[] all = new boolean[streamed()];
+    java.util.Arrays.fill(all, true);
+    return all;
+  }
+
   /** The score from the row's distance to every probe; null when a distance is missing (no vector). */
   Score score(float[] distances);
 
@@ -67,6 +78,20 @@ sealed interface VectorScoring {
     public Score bound(float[] frontier) {
       return score(frontier);
     }
+
+    /** A term with less than a quarter of the heaviest weight need not wait for its cursor to depart. */
+    @Override
+    public boolean[] mustDepart() {
+      double heaviest = probes.stream().mapToDouble(Probe::weight).max().orElse(1);
+      boolean[] out = new boolean[probes.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = probes.get(i).weight() >= LIGHT_TERM * heaviest;
+      }
+      return out;
+    }
+
+    /** Below this share of the heaviest weight a term is light (see {@link #mustDepart()}). */
+    static final double LIGHT_TERM = 0.25;
 
     /**
      * Pulls in proportion to the weights: a term with ten times the weight moves the bound ten
