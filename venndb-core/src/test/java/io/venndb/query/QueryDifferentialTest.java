@@ -3,30 +3,19 @@ package io.venndb.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.venndb.api.Collection;
-import io.venndb.api.DatabaseOptions;
-import io.venndb.api.VennDB;
-import io.venndb.catalog.CollectionSchema;
-import io.venndb.catalog.SchemaBuilder;
-import io.venndb.catalog.VectorIndexSpec;
 import io.venndb.plan.QueryExplanation;
 import io.venndb.plan.Strategy;
-import io.venndb.testing.DebianVectors;
 import io.venndb.testing.TestSeed;
 import io.venndb.vector.Metric;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -90,7 +79,7 @@ class QueryDifferentialTest {
   }
 
   @TempDir static Path root;
-  private static final Map<Data, Fixture> FIXTURES = new EnumMap<>(Data.class);
+  private static final Map<Data, DifferentialFixture> FIXTURES = new EnumMap<>(Data.class);
 
   @AfterAll
   static void closeAll() {
@@ -98,8 +87,8 @@ class QueryDifferentialTest {
     FIXTURES.clear();
   }
 
-  static synchronized Fixture fixture(Data data) {
-    return FIXTURES.computeIfAbsent(data, Fixture::new);
+  static synchronized DifferentialFixture fixture(Data data) {
+    return FIXTURES.computeIfAbsent(data, DifferentialFixture::new);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -109,8 +98,8 @@ class QueryDifferentialTest {
   @ParameterizedTest
   @EnumSource(Data.class)
   void filterOnlyQueriesAndCountsMatchOracle(Data data) {
-    Fixture f = fixture(data);
-    Gen gen = new Gen(f, "filter-only." + data);
+    DifferentialFixture f = fixture(data);
+    DifferentialGen gen = new DifferentialGen(f, "filter-only." + data);
     Map<String, Integer> coverage = new TreeMap<>();
     for (int trial = 0; trial < 80; trial++) {
       Predicate p = gen.predicate(gen.random.nextInt(5));
@@ -147,8 +136,8 @@ class QueryDifferentialTest {
   @ParameterizedTest
   @EnumSource(Data.class)
   void exactTopKMatchesOracle(Data data) {
-    Fixture f = fixture(data);
-    Gen gen = new Gen(f, "exact-topk." + data);
+    DifferentialFixture f = fixture(data);
+    DifferentialGen gen = new DifferentialGen(f, "exact-topk." + data);
     int[] ks = {1, 5, 10, 37, 100};
     for (int trial = 0; trial < 60; trial++) {
       Predicate p = gen.random.nextInt(4) == 0 ? null : gen.predicate(gen.random.nextInt(5));
@@ -182,8 +171,8 @@ class QueryDifferentialTest {
   @ParameterizedTest
   @EnumSource(Data.class)
   void approximateTopKHasRecallAndNoViolations(Data data) {
-    Fixture f = fixture(data);
-    Gen gen = new Gen(f, "approx-topk." + data);
+    DifferentialFixture f = fixture(data);
+    DifferentialGen gen = new DifferentialGen(f, "approx-topk." + data);
     int trials = 100;
     double recallSum = 0;
     int measured = 0;
@@ -225,8 +214,8 @@ class QueryDifferentialTest {
   @ParameterizedTest
   @EnumSource(Data.class)
   void limitReturnsMinOfKAndMatchesAtEverySelectivity(Data data) {
-    Fixture f = fixture(data);
-    Gen gen = new Gen(f, "limit." + data);
+    DifferentialFixture f = fixture(data);
+    DifferentialGen gen = new DifferentialGen(f, "limit." + data);
     Map<String, Predicate> filters = new LinkedHashMap<>();
     for (double s : new double[] {0.001, 0.01, 0.1, 0.5}) {
       String tag = String.format(Locale.ROOT, "%.1f%%", 100 * s);
@@ -286,8 +275,8 @@ class QueryDifferentialTest {
   @ParameterizedTest
   @EnumSource(Data.class)
   void orderByColumnMatchesOracle(Data data) {
-    Fixture f = fixture(data);
-    Gen gen = new Gen(f, "order-by." + data);
+    DifferentialFixture f = fixture(data);
+    DifferentialGen gen = new DifferentialGen(f, "order-by." + data);
     List<String> columns = List.of("size", "score", "u", "kind", "flag", "body", "id");
     Map<String, Integer> coverage = new TreeMap<>();
     for (int trial = 0; trial < 30; trial++) {
@@ -330,8 +319,8 @@ class QueryDifferentialTest {
   @ParameterizedTest
   @EnumSource(Data.class)
   void notSimilarToNeighbourKeepsExactSizeAndExcludesNeighbours(Data data) {
-    Fixture f = fixture(data);
-    Gen gen = new Gen(f, "not-similar." + data);
+    DifferentialFixture f = fixture(data);
+    DifferentialGen gen = new DifferentialGen(f, "not-similar." + data);
     double[] fractions = {0.002, 0.005, 0.01, 0.03, 0.1};
     long removedNeighbours = 0;
     double recallSum = 0;
@@ -408,8 +397,8 @@ class QueryDifferentialTest {
   @ParameterizedTest
   @EnumSource(Data.class)
   void smallNearConditionReturnsEveryMatchingRow(Data data) {
-    Fixture f = fixture(data);
-    Gen gen = new Gen(f, "small-near." + data);
+    DifferentialFixture f = fixture(data);
+    DifferentialGen gen = new DifferentialGen(f, "small-near." + data);
     Map<String, Integer> coverage = new TreeMap<>();
     for (int trial = 0; trial < 20; trial++) {
       double share = List.of(0.001, 0.003, 0.005).get(gen.random.nextInt(3));
@@ -447,7 +436,7 @@ class QueryDifferentialTest {
    * distance and similarity those of the oracle, and rank by rank the oracle's distance; keys
    * may differ from the oracle's only between rows whose distances tie within rounding.
    */
-  private static void assertExactRanking(Fixture f, String column, List<SearchHit> hits,
+  private static void assertExactRanking(DifferentialFixture f, String column, List<SearchHit> hits,
       List<QueryOracle.Scored> expected, int offset, int k, String what) {
     int size = Math.max(0, Math.min(k, expected.size() - offset));
     assertThat(hits.size()).as("rows: min(k, matches - offset) = %d, %s", size, what).isEqualTo(size);
@@ -474,12 +463,12 @@ class QueryDifferentialTest {
    * Approximate top-k: exactly {@code min(k, matches)} rows, every one TRUE for the filter (the
    * oracle decides; a NOT similarity condition included), with its true distance, nearest first.
    */
-  private static void assertApproximateRanking(Fixture f, String column, List<SearchHit> hits,
+  private static void assertApproximateRanking(DifferentialFixture f, String column, List<SearchHit> hits,
       List<QueryOracle.Scored> expected, int k, String what, Query query) {
     assertApproximateRanking(f, column, hits, expected, 0, k, what, query);
   }
 
-  private static void assertApproximateRanking(Fixture f, String column, List<SearchHit> hits,
+  private static void assertApproximateRanking(DifferentialFixture f, String column, List<SearchHit> hits,
       List<QueryOracle.Scored> expected, int offset, int k, String what, Query query) {
     Map<String, QueryOracle.Scored> byKey = byKey(expected);
     Set<Object> seen = new HashSet<>();
@@ -512,7 +501,7 @@ class QueryDifferentialTest {
     return Math.min(1.0, (double) good / want);
   }
 
-  private static void assertNoViolations(Fixture f, List<String> keys, Predicate p, String what, Query query) {
+  private static void assertNoViolations(DifferentialFixture f, List<String> keys, Predicate p, String what, Query query) {
     List<String> bad = keys.stream().filter(k -> {
       int i = f.oracle.indexOf(k);
       return i < 0 || !f.oracle.isTrue(p, i);
@@ -521,7 +510,7 @@ class QueryDifferentialTest {
     assertThat(new HashSet<>(keys)).as("duplicates, %s", what).hasSize(keys.size());
   }
 
-  private static void assertInDocOrder(Fixture f, List<String> keys, String what) {
+  private static void assertInDocOrder(DifferentialFixture f, List<String> keys, String what) {
     for (int i = 1; i < keys.size(); i++) {
       assertThat(f.oracle.indexOf(keys.get(i))).as("insertion order at %d, %s", i, what)
           .isGreaterThan(f.oracle.indexOf(keys.get(i - 1)));
@@ -564,420 +553,7 @@ class QueryDifferentialTest {
   }
 
   /** A failure message that ends with the query's EXPLAIN ANALYZE, computed only on failure. */
-  private static Supplier<String> explained(Fixture f, Query query, String message) {
+  private static Supplier<String> explained(DifferentialFixture f, Query query, String message) {
     return () -> message + "\n" + f.c.explainAnalyze(query).text();
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Data
-  // ---------------------------------------------------------------------------------------------
-
-  /** One collection and its oracle, built once per data set and shared by the tests. */
-  static final class Fixture {
-    final Data data;
-    final VennDB db;
-    final Collection c;
-    final QueryOracle oracle;
-    final int hvDim;
-    final int fvDim;
-    final int rowsLoaded;
-    /** Cluster centres of the random data, per column; null for Debian. */
-    final float[][] hvCentres;
-    final float[][] fvCentres;
-    /** The 384-d Debian embeddings; null for random data. */
-    final float[][] debian;
-    private final SplittableRandom random;
-
-    Fixture(Data data) {
-      long start = System.nanoTime();
-      this.data = data;
-      this.random = TestSeed.random("QueryDifferentialTest.fixture." + data);
-      boolean isDebian = data == Data.DEBIAN;
-      this.debian = isDebian ? DebianVectors.get() : null;
-      long embedded = System.nanoTime();
-      this.hvDim = isDebian ? debian[0].length : 8 + random.nextInt(9);
-      this.fvDim = isDebian ? debian[0].length : 8 + random.nextInt(9);
-      this.hvCentres = isDebian ? null : centres(hvDim);
-      this.fvCentres = isDebian ? null : centres(fvDim);
-      this.rowsLoaded = isDebian ? DebianVectors.COUNT : RANDOM_ROWS;
-      // m = 8 keeps graph strategies competitive at 12,000 rows under the nominal costs; inner
-      // product (not a metric, lengths vary) needs a wider beam to reach the recall bar.
-      VectorIndexSpec hnsw = isDebian ? VectorIndexSpec.hnsw(16, 100)
-          : data.hv == Metric.INNER_PRODUCT ? new VectorIndexSpec(8, 128, 256) : new VectorIndexSpec(8, 64, 128);
-      CollectionSchema schema = SchemaBuilder.collection("docs").stringKey("id")
-          .keyword("kind").tags("labels").longColumn("size").doubleColumn("score").booleanColumn("flag")
-          .text("body").longColumn("u")
-          .vector("hv", hvDim, data.hv, hnsw).vector("fv", fvDim, data.fv).build();
-      this.oracle = new QueryOracle(Map.of("hv", data.hv, "fv", data.fv));
-      // Nominal unit costs: the same seed replays the same plans on any machine.
-      this.db = VennDB.open(root.resolve(data.name()), new DatabaseOptions(false).withNominalCosts());
-      this.c = db.createCollection(schema);
-      load();
-      System.out.printf(Locale.ROOT, "[%s] %,d rows (hv %d-d %s with HNSW, fv %d-d %s flat) loaded in %.1f s%s%n",
-          data, oracle.size(), hvDim, data.hv, fvDim, data.fv, (System.nanoTime() - embedded) / 1e9,
-          isDebian ? String.format(Locale.ROOT, " after embedding in %.1f s", (embedded - start) / 1e9) : "");
-    }
-
-    private void load() {
-      int[] u = new int[rowsLoaded];
-      Arrays.setAll(u, i -> i);
-      for (int i = u.length - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        int t = u[i];
-        u[i] = u[j];
-        u[j] = t;
-      }
-      List<Map<String, Object>> batch = new ArrayList<>();
-      for (int i = 0; i < rowsLoaded; i++) {
-        batch.add(row(String.format(Locale.ROOT, "r%05d", i), u[i], i));
-        if (batch.size() == 2_000 || i == rowsLoaded - 1) {
-          c.insertAll(batch);
-          batch.forEach(oracle::put);
-          batch.clear();
-        }
-      }
-      // Churn: deletes and upserts (an upsert gets a new doc id, so goes last in insertion order).
-      for (int i = 0; i < rowsLoaded / 50; i++) {
-        int victim = random.nextInt(rowsLoaded);
-        String key = String.format(Locale.ROOT, "r%05d", victim);
-        if (random.nextInt(3) == 0) {
-          c.delete(key);
-          oracle.remove(key);
-        } else {
-          Map<String, Object> r = row(key, u[victim], random.nextInt(rowsLoaded));
-          c.upsert(r);
-          oracle.put(r);
-        }
-      }
-      assertThat(c.size()).isEqualTo(oracle.size());
-    }
-
-    private Map<String, Object> row(String key, long u, int vectorSource) {
-      Map<String, Object> row = new HashMap<>();
-      row.put("id", key);
-      row.put("kind", maybe(() -> KINDS.get(Math.min(random.nextInt(8), KINDS.size() - 1))));
-      row.put("labels", maybe(() -> LABELS.stream().filter(l -> random.nextInt(3) == 0).toList()));
-      row.put("size", maybe(() -> (long) random.nextInt(50)));
-      row.put("score", maybe(() -> random.nextInt(100) / 4.0));
-      row.put("flag", maybe(random::nextBoolean));
-      row.put("body", maybe(() -> "body" + random.nextInt(5)));
-      row.put("u", u);
-      row.put("hv", random.nextInt(data.hvNullOneIn) == 0 ? null : debian != null ? debian[vectorSource]
-          : clustered(hvCentres, data.hv, random));
-      row.put("fv", random.nextInt(8) == 0 ? null : debian != null ? debian[(vectorSource * 7 + 3) % debian.length]
-          : clustered(fvCentres, data.fv, random));
-      return row;
-    }
-
-    private <T> T maybe(Supplier<T> value) {
-      return random.nextInt(10) == 0 ? null : value.get();
-    }
-
-    private float[][] centres(int dim) {
-      float[][] out = new float[24][dim];
-      for (float[] c : out) {
-        for (int i = 0; i < dim; i++) {
-          c[i] = (float) random.nextGaussian();
-        }
-      }
-      return out;
-    }
-
-    /** A point of a cluster; under INNER_PRODUCT its length varies too, so the metric differs from cosine. */
-    static float[] clustered(float[][] centres, Metric metric, SplittableRandom r) {
-      float[] c = centres[r.nextInt(centres.length)];
-      double scale = metric == Metric.INNER_PRODUCT ? 0.5 + r.nextDouble() : 1;
-      float[] v = new float[c.length];
-      for (int i = 0; i < v.length; i++) {
-        v[i] = (float) (scale * (c[i] + 0.5 * r.nextGaussian()));
-      }
-      return v;
-    }
-
-    Metric metric(String column) {
-      return oracle.metric(column);
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Random predicates and query vectors
-  // ---------------------------------------------------------------------------------------------
-
-  /** One test's generator: its random stream (from the run seed) and the provenance of its query vectors. */
-  static final class Gen {
-    final Fixture f;
-    final SplittableRandom random;
-    final String name;
-    /** Where each vector condition's query vector came from, for messages. */
-    final Map<Object, String> provenance = new IdentityHashMap<>();
-    private int fresh;
-
-    Gen(Fixture f, String name) {
-      this.f = f;
-      this.name = name;
-      this.random = TestSeed.random("QueryDifferentialTest." + name);
-    }
-
-    String context(int trial, Predicate p, String query) {
-      return "seed " + TestSeed.runSeed() + ", " + name + " trial " + trial + ": " + query + " WHERE "
-          + (p == null ? "(none)" : describe(p));
-    }
-
-    Predicate predicate(int depth) {
-      if (depth == 0 || random.nextInt(3) == 0) {
-        return random.nextInt(5) < 2 ? vectorLeaf() : scalarLeaf();
-      }
-      return switch (random.nextInt(3)) {
-        case 0 -> random.nextBoolean() ? Predicate.and(predicate(depth - 1), predicate(depth - 1))
-            : Predicate.and(predicate(depth - 1), predicate(depth - 1), predicate(depth - 1));
-        case 1 -> random.nextBoolean() ? Predicate.or(predicate(depth - 1), predicate(depth - 1))
-            : Predicate.or(predicate(depth - 1), predicate(depth - 1), predicate(depth - 1));
-        default -> Predicate.not(predicate(depth - 1));
-      };
-    }
-
-    Predicate scalarLeaf() {
-      Predicate.Op op = Predicate.Op.values()[random.nextInt(6)];
-      int n = f.rowsLoaded;
-      return switch (random.nextInt(16)) {
-        case 0, 1 -> new Predicate.Compare("kind", op, KINDS.get(random.nextInt(KINDS.size())));
-        case 2 -> Predicate.in("kind", List.of(KINDS.get(random.nextInt(6)), KINDS.get(random.nextInt(6))));
-        case 3 -> random.nextBoolean()
-            ? Predicate.containsAny("labels", List.of(LABELS.get(random.nextInt(6)), LABELS.get(random.nextInt(6))))
-            : Predicate.containsAll("labels", List.of(LABELS.get(random.nextInt(6)), LABELS.get(random.nextInt(6))));
-        case 4, 5 -> new Predicate.Compare("size", op, random.nextInt(50));
-        case 6 -> new Predicate.Compare("score", op, random.nextInt(25) + 0.5);
-        case 7 -> Predicate.eq("flag", random.nextBoolean());
-        case 8 -> new Predicate.Compare("body", op, "body" + random.nextInt(5)); // unindexed: row scan
-        case 9 -> {
-          String key = String.format(Locale.ROOT, "r%05d", random.nextInt(n));
-          yield switch (random.nextInt(3)) {
-            case 0 -> Predicate.eq("id", key);
-            case 1 -> Predicate.in("id", List.of(key, String.format(Locale.ROOT, "r%05d", random.nextInt(n))));
-            default -> new Predicate.Compare("id", op, key); // key range: row scan
-          };
-        }
-        case 10, 11 -> {
-          boolean openLow = random.nextInt(4) == 0;
-          yield new Predicate.Range("size", openLow ? null : random.nextInt(50), random.nextBoolean(),
-              !openLow && random.nextInt(4) == 0 ? null : random.nextInt(50), random.nextBoolean());
-        }
-        case 12 -> new Predicate.Range("kind", KINDS.get(random.nextInt(6)), random.nextBoolean(),
-            random.nextBoolean() ? null : KINDS.get(random.nextInt(6)), random.nextBoolean());
-        case 13 -> {
-          long low = random.nextInt(n);
-          yield new Predicate.Range("u", low, random.nextBoolean(), low + random.nextInt(n / 4), random.nextBoolean());
-        }
-        case 14 -> Predicate.isNull(List.of("kind", "labels", "size", "score", "flag", "body", "hv", "fv")
-            .get(random.nextInt(8)));
-        default -> random.nextInt(4) == 0 ? new Predicate.Constant(random.nextBoolean())
-            : new Predicate.Compare("u", op, random.nextInt(n));
-      };
-    }
-
-    /** A vector condition on either column, any measure and operator, TRUE on a random share of the rows. */
-    Predicate vectorLeaf() {
-      String column = random.nextInt(3) == 0 ? "fv" : "hv";
-      Predicate.Measure measure = random.nextBoolean() ? Predicate.Measure.SIMILARITY : Predicate.Measure.DISTANCE;
-      Predicate.Op op = List.of(Predicate.Op.LT, Predicate.Op.LE, Predicate.Op.GT, Predicate.Op.GE)
-          .get(random.nextInt(4));
-      double[] shares = {0, 0.001, 0.003, 0.005, 0.02, 0.1, 0.3, 0.6, 0.9, 0.99, 0.995, 0.997, 0.999, 1};
-      float[] q = queryVector(column);
-      double share = shares[random.nextInt(shares.length)];
-      Predicate leaf = new Predicate.VectorCompare(column, q, measure, op, threshold(column, measure, op, q, share));
-      provenance.put(leaf, describe(q));
-      return leaf;
-    }
-
-    /** A near-keeping ({@code keepsNear}) or far-keeping condition TRUE on about {@code share} of the rows. */
-    Predicate vectorLeaf(String column, Predicate.Measure measure, boolean keepsNear, double share) {
-      boolean strict = random.nextBoolean();
-      boolean above = keepsNear == (measure == Predicate.Measure.SIMILARITY);
-      Predicate.Op op = above ? (strict ? Predicate.Op.GT : Predicate.Op.GE)
-          : (strict ? Predicate.Op.LT : Predicate.Op.LE);
-      float[] q = queryVector(column);
-      Predicate leaf = new Predicate.VectorCompare(column, q, measure, op, threshold(column, measure, op, q, share));
-      provenance.put(leaf, describe(q));
-      return leaf;
-    }
-
-    /** A condition no row satisfies: similarity above (or distance below) every stored row's. */
-    Predicate impossibleVectorLeaf(String column) {
-      for (int attempt = 0; attempt < 20; attempt++) {
-        float[] q = freshVector(column);
-        Predicate.Measure measure = random.nextBoolean() ? Predicate.Measure.SIMILARITY : Predicate.Measure.DISTANCE;
-        Predicate.Op op = measure == Predicate.Measure.SIMILARITY ? Predicate.Op.GT : Predicate.Op.LT;
-        float t = threshold(column, measure, op, q, 0);
-        Predicate leaf = new Predicate.VectorCompare(column, q, measure, op, t);
-        if (f.oracle.matching(leaf).isEmpty()) {
-          provenance.put(leaf, describe(q));
-          return leaf;
-        }
-      }
-      throw new AssertionError("no impossible threshold found for " + column);
-    }
-
-    /**
-     * A threshold for {@code measure(column, q) op t} that keeps about {@code share} of the rows
-     * with a vector. It is never closer than ~1e-4 (relative for large values) to any stored row's
-     * value: it is the midpoint of two consecutive distinct values (sorted, over every live row
-     * with a vector) that lie at least 2e-4 apart, the pair nearest the wanted rank; or a point
-     * 2e-4 beyond the smallest or largest value when that is in the metric's valid range. So float
-     * rounding in the engine (float kernels, normalised stored vectors, similarity derived from
-     * distance) cannot move a row across the threshold, and the oracle's double values decide
-     * every row unambiguously.
-     */
-    float threshold(String column, Predicate.Measure measure, Predicate.Op op, float[] q, double share) {
-      double[] values = Arrays.stream(f.oracle.values(column, measure, q)).filter(v -> !Double.isNaN(v)).sorted()
-          .toArray();
-      int m = values.length;
-      boolean above = op == Predicate.Op.GT || op == Predicate.Op.GE;
-      // Gap g lies between values[g] and values[g + 1]; g = -1 is below all, g = m - 1 above all.
-      int kept = (int) Math.round(share * m);
-      int target = above ? m - 1 - kept : kept - 1;
-      for (int delta = 0; delta <= m + 1; delta++) {
-        for (int g : new int[] {target - delta, target + delta}) {
-          Float t = gapThreshold(column, measure, values, g);
-          if (t != null) {
-            return t;
-          }
-        }
-      }
-      throw new AssertionError("no threshold with a clear margin for " + column);
-    }
-
-    private Float gapThreshold(String column, Predicate.Measure measure, double[] values, int g) {
-      int m = values.length;
-      if (g < -1 || g > m - 1 || m == 0) {
-        return null;
-      }
-      double t;
-      if (g == -1) {
-        t = values[0] - 2 * margin(values[0]);
-      } else if (g == m - 1) {
-        t = values[m - 1] + 2 * margin(values[m - 1]);
-      } else {
-        if (values[g + 1] - values[g] < 2 * margin(values[g + 1])) {
-          return null;
-        }
-        t = (values[g] + values[g + 1]) / 2;
-      }
-      float ft = (float) t;
-      if (!valid(f.metric(column), measure, ft)) {
-        return null;
-      }
-      double gapBelow = g >= 0 ? ft - values[g] : Double.POSITIVE_INFINITY;
-      double gapAbove = g < m - 1 ? values[g + 1] - ft : Double.POSITIVE_INFINITY;
-      return Math.min(gapBelow, gapAbove) >= 0.9 * margin(ft) ? ft : null;
-    }
-
-    static double margin(double value) {
-      return 1e-4 * Math.max(1, Math.abs(value));
-    }
-
-    /** The engine's accepted range for a threshold (PredicateBinder), with room for rounding. */
-    static boolean valid(Metric metric, Predicate.Measure measure, float t) {
-      if (measure == Predicate.Measure.DISTANCE) {
-        return metric == Metric.INNER_PRODUCT || t >= 0;
-      }
-      return switch (metric) {
-        case COSINE -> t >= -1 && t <= 1;
-        case L2 -> t > 0 && t <= 1;
-        case INNER_PRODUCT -> true;
-      };
-    }
-
-    /** A query vector: a stored row's, a stored row's perturbed, or a fresh one from the data's distribution. */
-    float[] queryVector(String column) {
-      int pick = random.nextInt(10);
-      if (pick < 4) {
-        int row = rowWithVector(column);
-        float[] v = (float[]) f.oracle.rows().get(row).get(column);
-        provenance.put(v, "row " + f.oracle.key(row));
-        return v;
-      }
-      if (pick < 6) {
-        int row = rowWithVector(column);
-        float[] v = ((float[]) f.oracle.rows().get(row).get(column)).clone();
-        double scale = f.debian != null ? 0.02 : 0.1;
-        for (int i = 0; i < v.length; i++) {
-          v[i] += (float) (scale * random.nextGaussian());
-        }
-        provenance.put(v, "row " + f.oracle.key(row) + " perturbed");
-        return v;
-      }
-      return freshVector(column);
-    }
-
-    float[] freshVector(String column) {
-      float[] v;
-      if (f.debian != null) { // the normalised sum of two descriptions' embeddings
-        float[] a = f.debian[random.nextInt(f.debian.length)];
-        float[] b = f.debian[random.nextInt(f.debian.length)];
-        v = new float[a.length];
-        for (int i = 0; i < v.length; i++) {
-          v[i] = a[i] + b[i];
-        }
-      } else {
-        v = Fixture.clustered(column.equals("hv") ? f.hvCentres : f.fvCentres, f.metric(column), random);
-      }
-      provenance.put(v, "fresh #" + fresh++);
-      return v;
-    }
-
-    int rowWithVector(String column) {
-      while (true) {
-        int row = random.nextInt(f.oracle.size());
-        if (f.oracle.rows().get(row).get(column) != null) {
-          return row;
-        }
-      }
-    }
-
-    String describe(float[] q) {
-      return "[" + provenance.getOrDefault(q, q.length + "-d") + "]";
-    }
-
-    boolean hasVectorLeaf(Predicate p) {
-      return hasVectorLeaf(p, null);
-    }
-
-    /** Whether the predicate has a vector condition (on {@code column}; on any vector column when null). */
-    boolean hasVectorLeaf(Predicate p, String column) {
-      return switch (p) {
-        case null -> false;
-        case Predicate.VectorCompare v -> column == null || v.column().equals(column);
-        case Predicate.And a -> a.children().stream().anyMatch(c -> hasVectorLeaf(c, column));
-        case Predicate.Or o -> o.children().stream().anyMatch(c -> hasVectorLeaf(c, column));
-        case Predicate.Not n -> hasVectorLeaf(n.child(), column);
-        default -> false;
-      };
-    }
-
-    /** The predicate with each vector condition's query vector named by where it came from. */
-    String describe(Predicate p) {
-      return switch (p) {
-        case Predicate.And a -> "(" + String.join(" AND ", a.children().stream().map(this::describe).toList()) + ")";
-        case Predicate.Or o -> "(" + String.join(" OR ", o.children().stream().map(this::describe).toList()) + ")";
-        case Predicate.Not n -> "NOT " + describe(n.child());
-        case Predicate.VectorCompare v -> v.measure().name().toLowerCase(Locale.ROOT) + "(" + v.column() + ", ["
-            + provenance.getOrDefault(v, "?") + "]) " + symbol(v.op()) + " " + v.value();
-        case Predicate.In in -> in.column() + " IN " + in.values();
-        case Predicate.Tags t -> t.column() + (t.all() ? " CONTAINS ALL " : " CONTAINS ANY ") + t.tags();
-        case Predicate.IsNull n -> n.column() + " IS NULL";
-        default -> p.toString();
-      };
-    }
-
-    private static String symbol(Predicate.Op op) {
-      return switch (op) {
-        case EQ -> "=";
-        case NE -> "!=";
-        case LT -> "<";
-        case LE -> "<=";
-        case GT -> ">";
-        case GE -> ">=";
-      };
-    }
   }
 }
