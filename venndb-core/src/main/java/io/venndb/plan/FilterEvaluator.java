@@ -156,16 +156,22 @@ public final class FilterEvaluator {
     };
   }
 
-  /** Key equality and IN are point lookups; anything else on the key reads the rows. */
+  /** Whether a leaf on the primary key is answered by key lookups (else the rows are read). */
+  static boolean isKeyLookup(Predicate leaf) {
+    return leaf instanceof Predicate.IsNull || leaf instanceof Predicate.In
+        || (leaf instanceof Predicate.Compare c && c.op() == Predicate.Op.EQ);
+  }
+
+  /** Key equality and IN are point lookups ({@link #isKeyLookup}); anything else on the key reads the rows. */
   private Truth primaryKeyLeaf(Predicate leaf) {
+    if (!isKeyLookup(leaf)) {
+      return scanLeaf(leaf, -1);
+    }
     RoaringBitmap hits = new RoaringBitmap();
     switch (leaf) {
-      case Predicate.IsNull n -> { }
-      case Predicate.Compare c when c.op() == Predicate.Op.EQ -> addKey(hits, c.value());
+      case Predicate.Compare c -> addKey(hits, c.value());
       case Predicate.In in -> in.values().forEach(k -> addKey(hits, k));
-      default -> {
-        return scanLeaf(leaf, -1);
-      }
+      default -> { } // IS NULL: a key is never NULL
     }
     hits.and(view.liveDocs());
     return Truth.of(hits, Bitmaps.andNot(view.liveDocs(), hits));

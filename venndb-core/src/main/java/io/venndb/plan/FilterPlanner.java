@@ -10,6 +10,7 @@ import io.venndb.plan.FilterNode.VectorLeaf;
 import io.venndb.query.Predicate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,19 +22,29 @@ import java.util.Map;
  * near set C_B is small is materialised by a range scan and subtracted; one whose C_B is large is
  * tested with one distance computation per surviving candidate.
  *
- * <p>Used once per query; estimates are memoised per predicate for that query.
+ * <p>Used once per query; estimates and prepared vector conditions are memoised for that query.
  */
 final class FilterPlanner {
   /** How many visits a graph range scan spends per row it finds, beyond the stop rule's E + w. */
   static final double RANGE_VISITS_PER_ROW = 2.0;
 
   private final PlanningContext context;
-  private final Map<Predicate, Estimate> estimates;
+  private final Memo memo;
 
-  /** {@code estimates} may be shared by planners of the same query (they differ in graph access only). */
-  FilterPlanner(PlanningContext context, Map<Predicate, Estimate> estimates) {
+  /**
+   * What planning one query learns once: each predicate's estimate (a vector one costs a sample of
+   * distance computations) and each vector condition with its prepared query vector. Shared by
+   * the planners of one query, which differ in graph access only.
+   */
+  record Memo(Map<Predicate, Estimate> estimates, Map<Predicate.VectorCompare, VectorCondition> conditions) {
+    static Memo create() {
+      return new Memo(new HashMap<>(), new HashMap<>());
+    }
+  }
+
+  FilterPlanner(PlanningContext context, Memo memo) {
     this.context = context;
-    this.estimates = estimates;
+    this.memo = memo;
   }
 
   /** The cheapest plan that produces the predicate's TRUE set as a bitmap. */
@@ -65,7 +76,7 @@ final class FilterPlanner {
   }
 
   Estimate estimate(Predicate p) {
-    Estimate known = estimates.get(p);
+    Estimate known = memo.estimates().get(p);
     if (known != null) {
       return known;
     }
@@ -76,7 +87,7 @@ final class FilterPlanner {
       case Predicate.VectorCompare v -> context.vectorEstimate(condition(v));
       default -> context.statistics().scalar(p, (long) live());
     };
-    estimates.put(p, e);
+    memo.estimates().put(p, e);
     return e;
   }
 
@@ -197,7 +208,7 @@ final class FilterPlanner {
   }
 
   private VectorCondition condition(Predicate.VectorCompare v) {
-    return context.condition(v);
+    return memo.conditions().computeIfAbsent(v, context::condition);
   }
 
   private double live() {

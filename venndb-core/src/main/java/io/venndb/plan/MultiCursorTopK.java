@@ -49,7 +49,8 @@ final class MultiCursorTopK {
     for (int i = 0; i < n; i++) {
       VectorScoring.Probe p = scoring.probes().get(i);
       int ef = searchers.get(i).defaultEf();
-      cursors[i] = searchers.get(i).cursor(rawOf(p), live, CursorSettings.forWindow(p.metric(), ef, k));
+      // The cursor prepares its query again; preparing a prepared vector changes nothing.
+      cursors[i] = searchers.get(i).cursor(p.prepared(), live, CursorSettings.forWindow(p.metric(), ef, k));
     }
     Run run = new Run(scoring, arenas, k);
     String stop = run.pull(cursors, admit, schedule, maxPulls);
@@ -70,14 +71,6 @@ final class MultiCursorTopK {
     Run run = new Run(scoring, arenas, k);
     long distances = run.scoreAll(candidates);
     return run.result(0, distances, "exact");
-  }
-
-  /**
-   * The prepared query of a probe is what the cursor needs; the cursor prepares again, which is
-   * idempotent (a unit vector stays a unit vector).
-   */
-  private static float[] rawOf(VectorScoring.Probe p) {
-    return p.prepared();
   }
 
   /** One execution's state: the heap, the rows seen, the cursors' frontiers. */

@@ -77,8 +77,7 @@ record PlanningContext(CollectionStore store, CollectionIndexes indexes, VectorI
     Predicate leaf = scalar instanceof Predicate.Not n ? n.child() : scalar;
     String column = FilterEvaluator.columnOf(leaf);
     if (schema().isPrimaryKey(column)) {
-      return leaf instanceof Predicate.IsNull || leaf instanceof Predicate.In
-          || (leaf instanceof Predicate.Compare c && c.op() == Predicate.Op.EQ);
+      return FilterEvaluator.isKeyLookup(leaf);
     }
     return indexes.at(schema().position(column)) != null;
   }

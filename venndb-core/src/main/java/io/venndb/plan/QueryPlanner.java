@@ -23,9 +23,9 @@ final class QueryPlanner {
 
   QueryPlanner(PlanningContext context, PlanningContext exactContext) {
     this.context = context;
-    java.util.Map<Predicate, Estimate> estimates = new java.util.HashMap<>();
-    this.filters = new FilterPlanner(context, estimates);
-    this.exactFilters = new FilterPlanner(exactContext, estimates);
+    FilterPlanner.Memo memo = FilterPlanner.Memo.create();
+    this.filters = new FilterPlanner(context, memo);
+    this.exactFilters = new FilterPlanner(exactContext, memo);
   }
 
   /** {@code filter} is normalised (a {@link Predicate.Constant} TRUE when the query has none). */

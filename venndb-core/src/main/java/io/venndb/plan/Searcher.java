@@ -51,11 +51,11 @@ public final class Searcher {
     this.costs = fixedCosts;
   }
 
-  /** A {@link SearchRequest} runs as {@link Query#of its query}: a threshold is a similarity condition. */
+  /**
+   * A {@link SearchRequest} runs as {@link Query#of its query}: a threshold is a similarity
+   * condition, checked by the binder like any other.
+   */
   public List<SearchHit> search(SearchRequest request) {
-    ColumnDef column = vectorColumn(request.column());
-    VectorValues.checked(column, request.vector());
-    checkThreshold(column, request);
     return query(Query.of(request));
   }
 
@@ -166,7 +166,7 @@ public final class Searcher {
       Statistics stats = statistics(view);
       PlanningContext exact = new PlanningContext(store, indexes, vectorIndexes, stats, UnitCosts.NOMINAL,
           view.liveCount(), true);
-      FilterNode plan = new FilterPlanner(exact, new java.util.HashMap<>()).materialised(bound.filter());
+      FilterNode plan = new FilterPlanner(exact, FilterPlanner.Memo.create()).materialised(bound.filter());
       ExecutionContext context = new ExecutionContext(store, indexes, vectorIndexes, view, view.liveDocs(), false);
       return new FilterExecutor(context).materialise(plan).getLongCardinality();
     }
@@ -337,13 +337,5 @@ public final class Searcher {
       }
     }
     return sum;
-  }
-
-  private static void checkThreshold(ColumnDef column, SearchRequest request) {
-    if (request.hasThreshold() && !column.metric().isValidSimilarity(request.minSimilarity())) {
-      throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "similarity threshold " + request.minSimilarity()
-          + " is outside the " + column.metric().sqlName() + " range [" + column.metric().minSimilarity()
-          + ", " + column.metric().maxSimilarity() + "]");
-    }
   }
 }
