@@ -62,7 +62,8 @@ public final class Collection {
   /** Row counts and memory of this collection, from one view. */
   public CollectionStats stats() {
     try (ReadView view = store.acquire()) {
-      return new CollectionStats(view.liveCount(), view.maxDocExclusive(), view.generation(), store.vectorBytesOffHeap());
+      return new CollectionStats(view.liveCount(), view.maxDocExclusive(), view.generation(),
+          store.vectorBytesOffHeap(), vectorIndexes.graphBytes());
     }
   }
 

@@ -7,5 +7,8 @@ package io.venndb.api;
  * @param docIdsAllocated doc ids handed out so far, live or dead (dead ones await compaction)
  * @param generation commits applied since the collection was created
  * @param vectorBytesOffHeap bytes of off-heap vector arena memory allocated, all vector columns
+ * @param graphBytes heap bytes of the HNSW graphs' links and levels, all vector columns (the
+ *     graphs read vectors from the arenas, so this is what an index adds to them)
  */
-public record CollectionStats(long liveRows, long docIdsAllocated, long generation, long vectorBytesOffHeap) {}
+public record CollectionStats(
+    long liveRows, long docIdsAllocated, long generation, long vectorBytesOffHeap, long graphBytes) {}

@@ -60,6 +60,17 @@ public final class VectorIndexes {
     return false;
   }
 
+  /** Heap bytes of every graph's links and levels (the vectors are the arenas' and not counted). */
+  public long graphBytes() {
+    long bytes = 0;
+    for (HnswIndex g : graphs) {
+      if (g != null) {
+        bytes += g.linkBytes();
+      }
+    }
+    return bytes;
+  }
+
   /** The graph of the column at {@code position}, or null. */
   public HnswIndex graph(int position) {
     return graphs[position];

@@ -2,6 +2,7 @@ package io.venndb.bench.system;
 
 import io.venndb.api.BulkWriter;
 import io.venndb.api.Collection;
+import io.venndb.api.CollectionStats;
 import io.venndb.api.DatabaseOptions;
 import io.venndb.api.VennDB;
 import io.venndb.bench.data.Dataset;
@@ -98,8 +99,26 @@ public final class VennDbSystem implements SearchSystem {
     keys = new KeyIndex(base.keys());
     double seconds = (System.nanoTime() - start) / 1e9;
     return BuildReport.of(seconds, DirectorySize.of(dir), index == null
-        ? "bulk import, group commit (one fsync per flush); exact search needs no index build"
-        : "bulk import, group commit; HNSW built with every core at the flush");
+        ? "bulk import, group commit (one fsync per flush); exact search needs no index build; "
+            + memoryNote(collection.stats(), base.size())
+        : "bulk import, group commit; HNSW built with every core at the flush; "
+            + memoryNote(collection.stats(), base.size()));
+  }
+
+  /**
+   * Memory per vector from the collection's own accounting: the arena's off-heap vectors and, with
+   * an index, the graph's links against the issue's bound (raw vectors + 1.2 × layer-0 links, 2M
+   * ints per node).
+   */
+  private String memoryNote(CollectionStats stats, int rows) {
+    String vectors = "vectors %,.0f B/vector off-heap".formatted((double) stats.vectorBytesOffHeap() / rows);
+    if (index == null) {
+      return vectors;
+    }
+    double graphPerVector = (double) stats.graphBytes() / rows;
+    double layer0Links = 2.0 * index.m() * Integer.BYTES;
+    return vectors + ", graph %,.1f B/vector = %.2f × layer-0 links (2M × 4 B)"
+        .formatted(graphPerVector, graphPerVector / layer0Links);
   }
 
   @Override
