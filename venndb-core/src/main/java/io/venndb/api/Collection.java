@@ -156,5 +156,6 @@ public final class Collection {
     store.close();
     store.deleteArenaFiles();
     vectorIndexes.deleteFiles();
+    searcher.deleteStoredCosts();
   }
 }

@@ -12,6 +12,7 @@ import io.venndb.catalog.ColumnDef;
 import io.venndb.catalog.ColumnType;
 import io.venndb.catalog.CollectionSchema;
 import io.venndb.catalog.VectorValues;
+import io.venndb.error.CorruptionException;
 import io.venndb.error.ErrorCode;
 import io.venndb.error.InvalidInputException;
 import io.venndb.index.CollectionIndexes;
@@ -20,6 +21,9 @@ import io.venndb.store.CollectionStore;
 import io.venndb.store.ReadView;
 import io.venndb.store.RowCodec;
 import io.venndb.vector.Metric;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -32,23 +36,33 @@ import java.util.Optional;
  * Runs queries against one collection on one consistent view: binds and normalises the query,
  * plans it by cost from the collection's {@link Statistics} and {@link UnitCosts}, executes the
  * plan, and fetches the rows at the view's snapshot. Holds no per-query state; the statistics and
- * the calibrated costs are shared, immutable, and replaced as the collection grows.
+ * the measured unit costs are shared, immutable, and replaced as the collection grows (the costs
+ * also persist across opens, see {@link CalibratedCosts}).
  */
 public final class Searcher {
+  private static final System.Logger LOG = System.getLogger(Searcher.class.getName());
+  /** Below this many rows nothing costs enough to be worth measuring: nominal costs plan. */
+  static final long MIN_CALIBRATION_ROWS = 1_000;
+
   private final CollectionStore store;
   private final CollectionIndexes indexes;
   private final VectorIndexes vectorIndexes;
-  private final boolean calibrate;
+  /** Null: measure them (see {@link #costs}). */
+  private final UnitCosts fixedCosts;
   private volatile Statistics statistics;
-  private volatile UnitCosts costs;
+  private volatile CalibratedCosts calibrated;
+  private volatile boolean storedCostsRead;
 
-  /** {@code fixedCosts} null: measure unit costs at the first query on at least 1,000 rows. */
+  /**
+   * {@code fixedCosts} null: plan with unit costs measured on the collection's own data, at the
+   * first query on at least {@link #MIN_CALIBRATION_ROWS} rows, and kept in a {@link CostsFile}
+   * for the next open.
+   */
   public Searcher(CollectionStore store, CollectionIndexes indexes, VectorIndexes vectorIndexes, UnitCosts fixedCosts) {
     this.store = store;
     this.indexes = indexes;
     this.vectorIndexes = vectorIndexes;
-    this.calibrate = fixedCosts == null;
-    this.costs = fixedCosts;
+    this.fixedCosts = fixedCosts;
   }
 
   /**
@@ -128,16 +142,72 @@ public final class Searcher {
     return s;
   }
 
+  /**
+   * The unit costs to plan with: fixed ones if the options gave them; nominal ones on a small
+   * collection; otherwise the stored measurement while it fits (same machine, size within {@link
+   * CalibratedCosts#SIZE_FACTOR}×), else a new measurement, which is stored.
+   */
   private UnitCosts costs(Statistics stats, ReadView view) {
-    UnitCosts c = costs;
-    if (c == null) {
-      c = calibrate && stats.liveCount() >= 1_000 ? CostCalibration.measure(store, vectorIndexes, stats, view)
-          : UnitCosts.NOMINAL;
-      if (!calibrate || stats.liveCount() >= 1_000) {
-        costs = c;
-      }
+    if (fixedCosts != null) {
+      return fixedCosts;
     }
+    long live = stats.liveCount();
+    if (live < MIN_CALIBRATION_ROWS) {
+      return UnitCosts.NOMINAL;
+    }
+    CalibratedCosts c = calibrated;
+    String machine = CalibratedCosts.currentMachine();
+    if (c == null || !c.fits(live, machine)) {
+      c = recalibrate(stats, view, live, machine);
+    }
+    return c.costs();
+  }
+
+  private synchronized CalibratedCosts recalibrate(Statistics stats, ReadView view, long live, String machine) {
+    CalibratedCosts c = calibrated;
+    if (c == null && !storedCostsRead) {
+      storedCostsRead = true;
+      c = readStoredCosts();
+    }
+    if (c == null || !c.fits(live, machine)) {
+      c = new CalibratedCosts(CostCalibration.measure(store, vectorIndexes, stats, view), live, machine);
+      storeCosts(c);
+    }
+    calibrated = c;
     return c;
+  }
+
+  private CalibratedCosts readStoredCosts() {
+    Path file = costsFile();
+    try {
+      return CostsFile.read(file).orElse(null);
+    } catch (IOException | CorruptionException e) {
+      LOG.log(System.Logger.Level.WARNING, "ignoring " + file + " and measuring unit costs again: " + e.getMessage());
+      return null;
+    }
+  }
+
+  private void storeCosts(CalibratedCosts c) {
+    Path file = costsFile();
+    try {
+      CostsFile.write(file, c);
+    } catch (IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "could not save unit costs to " + file + ": " + e);
+    }
+  }
+
+  /** Where this collection's measured unit costs are kept between opens. */
+  private Path costsFile() {
+    return store.rocks().directory().resolve("stats").resolve(store.id() + "-costs.bin");
+  }
+
+  /** Removes the stored unit costs (the collection is being dropped). */
+  public void deleteStoredCosts() {
+    try {
+      Files.deleteIfExists(costsFile());
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "could not remove " + costsFile() + ": " + e);
+    }
   }
 
   /** Rows matching {@code filter} (all rows when null), in doc-id order, at most {@code limit}. */
