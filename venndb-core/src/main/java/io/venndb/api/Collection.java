@@ -12,6 +12,7 @@ import io.venndb.query.Predicate;
 import io.venndb.query.Row;
 import io.venndb.query.SearchHit;
 import io.venndb.query.SearchRequest;
+import io.venndb.index.GraphRebuild;
 import io.venndb.plan.QueryExplanation;
 import io.venndb.plan.Searcher;
 import io.venndb.query.Query;
@@ -141,6 +142,17 @@ public final class Collection {
   /** Exact count of rows matching {@code filter} (null: all rows). */
   public long count(Predicate filter) {
     return searcher.count(filter);
+  }
+
+  /**
+   * Rebuilds the HNSW graph of every indexed vector column over the live rows only, with every
+   * core. Deleted rows stay in a graph as waypoints (traversed, never returned) until this runs;
+   * after many deletes or updates it restores the graph's size and search speed. Writes wait
+   * while it runs; queries go on against the old graphs and see the new ones when it returns.
+   * Returns what each column's rebuild did.
+   */
+  public List<GraphRebuild> rebuildVectorIndexes() {
+    return writer.rebuildGraphs();
   }
 
   /** Closes the collection; on a clean database close its arenas are saved first. */

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntToLongFunction;
 import java.util.stream.Stream;
 import org.roaringbitmap.RoaringBitmap;
@@ -26,25 +27,29 @@ public final class VectorIndexes {
   private static final System.Logger LOG = System.getLogger(VectorIndexes.class.getName());
 
   private final CollectionStore store;
-  private final HnswIndex[] graphs;
-  /** Per column, each thread's searcher (scratch reused across its queries); null without a graph. */
-  private final List<ThreadLocal<HnswSearcher>> searchers;
+  /**
+   * Per column, its graph and each thread's searcher over it (scratch reused across queries);
+   * null without a graph. Replaced whole when a graph is rebuilt, so a reader sees a graph and
+   * searchers that belong together.
+   */
+  private final AtomicReferenceArray<Slot> slots;
+
+  private record Slot(HnswIndex graph, ThreadLocal<HnswSearcher> searchers) {
+    static Slot of(HnswIndex graph) {
+      return new Slot(graph, ThreadLocal.withInitial(graph::newSearcher));
+    }
+  }
 
   public VectorIndexes(CollectionStore store) {
     this.store = store;
     List<ColumnDef> columns = store.schema().columns();
-    this.graphs = new HnswIndex[columns.size()];
-    this.searchers = new ArrayList<>(java.util.Collections.nCopies(columns.size(), null));
-    for (int i = 0; i < graphs.length; i++) {
+    this.slots = new AtomicReferenceArray<>(columns.size());
+    for (int i = 0; i < columns.size(); i++) {
       if (columns.get(i).vectorIndex() != null) {
-        graphs[i] = HnswIndex.create(store.arena(i), columns.get(i).metric(), config(columns.get(i).vectorIndex()));
-        searchers.set(i, searcherFor(i));
+        slots.set(i, Slot.of(HnswIndex.create(store.arena(i), columns.get(i).metric(),
+            config(columns.get(i).vectorIndex()))));
       }
     }
-  }
-
-  private ThreadLocal<HnswSearcher> searcherFor(int position) {
-    return ThreadLocal.withInitial(() -> graphs[position].newSearcher());
   }
 
   static HnswConfig config(VectorIndexSpec spec) {
@@ -52,8 +57,8 @@ public final class VectorIndexes {
   }
 
   public boolean any() {
-    for (HnswIndex g : graphs) {
-      if (g != null) {
+    for (int i = 0; i < slots.length(); i++) {
+      if (slots.get(i) != null) {
         return true;
       }
     }
@@ -63,37 +68,38 @@ public final class VectorIndexes {
   /** Heap bytes of every graph's links and levels (the vectors are the arenas' and not counted). */
   public long graphBytes() {
     long bytes = 0;
-    for (HnswIndex g : graphs) {
-      if (g != null) {
-        bytes += g.linkBytes();
-      }
+    for (int i = 0; i < slots.length(); i++) {
+      HnswIndex g = graph(i);
+      bytes += g == null ? 0 : g.linkBytes();
     }
     return bytes;
   }
 
   /** The graph of the column at {@code position}, or null. */
   public HnswIndex graph(int position) {
-    return graphs[position];
+    Slot slot = slots.get(position);
+    return slot == null ? null : slot.graph();
   }
 
   /** This thread's searcher over the graph at {@code position} (scratch reused across queries). */
   public HnswSearcher searcher(int position) {
-    return searchers.get(position).get();
+    return slots.get(position).searchers().get();
   }
 
   /** Adds a doc whose vectors are already in the arenas to every graph whose column it has a value in. */
   public void insert(int docId, long levelKey, float[][] arenaVectors) {
-    for (int i = 0; i < graphs.length; i++) {
-      if (graphs[i] != null && arenaVectors[i] != null) {
-        graphs[i].insert(docId, levelKey);
+    for (int i = 0; i < slots.length(); i++) {
+      HnswIndex g = graph(i);
+      if (g != null && arenaVectors[i] != null) {
+        g.insert(docId, levelKey);
       }
     }
   }
 
   /** Adds many docs with every core (bulk loads); docs without a vector in a column are skipped. */
   public void insertAll(int[] docIds, long[] levelKeys) {
-    for (int i = 0; i < graphs.length; i++) {
-      if (graphs[i] != null) {
+    for (int i = 0; i < slots.length(); i++) {
+      if (graph(i) != null) {
         insertWithVectors(i, docIds, levelKeys);
       }
     }
@@ -109,7 +115,7 @@ public final class VectorIndexes {
         keys[n++] = levelKeys[j];
       }
     }
-    graphs[position].insertAll(java.util.Arrays.copyOf(docs, n), java.util.Arrays.copyOf(keys, n), threads());
+    graph(position).insertAll(java.util.Arrays.copyOf(docs, n), java.util.Arrays.copyOf(keys, n), threads());
   }
 
   /**
@@ -118,14 +124,34 @@ public final class VectorIndexes {
    * live docs otherwise.
    */
   public void loadOrBuild(boolean arenasCurrent, RoaringBitmap live, IntToLongFunction levelKeys) {
-    for (int i = 0; i < graphs.length; i++) {
-      if (graphs[i] != null) {
+    for (int i = 0; i < slots.length(); i++) {
+      HnswIndex current = graph(i);
+      if (current != null) {
         HnswIndex loaded = arenasCurrent ? tryLoad(i) : null;
-        graphs[i] = loaded != null ? loaded
-            : HnswIndex.build(store.arena(i), graphs[i].metric(), graphs[i].config(), live, levelKeys, threads());
-        searchers.set(i, searcherFor(i));
+        slots.set(i, Slot.of(loaded != null ? loaded : current.rebuild(live, levelKeys, threads())));
       }
     }
+  }
+
+  /**
+   * Replaces every graph by a fresh one over {@code live} only, built with every core: deleted
+   * rows stop costing traversal steps and links. Queries running meanwhile keep the old graphs;
+   * the caller must keep writers out until this returns (a doc committed during the build would
+   * be in neither graph). Returns, per rebuilt column, its node count before and after.
+   */
+  public List<GraphRebuild> rebuild(RoaringBitmap live, IntToLongFunction levelKeys) {
+    List<GraphRebuild> out = new ArrayList<>();
+    for (int i = 0; i < slots.length(); i++) {
+      HnswIndex old = graph(i);
+      if (old != null) {
+        long start = System.nanoTime();
+        HnswIndex fresh = old.rebuild(live, levelKeys, threads());
+        slots.set(i, Slot.of(fresh));
+        out.add(new GraphRebuild(store.schema().columns().get(i).name(), old.size(), fresh.size(),
+            (System.nanoTime() - start) / 1e9));
+      }
+    }
+    return out;
   }
 
   private HnswIndex tryLoad(int position) {
@@ -134,7 +160,8 @@ public final class VectorIndexes {
       return null;
     }
     try {
-      return HnswIndex.load(file, store.arena(position), graphs[position].metric(), graphs[position].config());
+      HnswIndex current = graph(position);
+      return HnswIndex.load(file, store.arena(position), current.metric(), current.config());
     } catch (IOException | CorruptionException e) {
       LOG.log(System.Logger.Level.WARNING, "ignoring " + file + " and rebuilding the graph: " + e.getMessage());
       return null;
@@ -143,13 +170,14 @@ public final class VectorIndexes {
 
   /** Saves every graph for the current generation and removes older files of the same column. */
   public void save() {
-    for (int i = 0; i < graphs.length; i++) {
-      if (graphs[i] != null) {
+    for (int i = 0; i < slots.length(); i++) {
+      HnswIndex g = graph(i);
+      if (g != null) {
         Path file = file(i, store.generation());
         try {
           Files.createDirectories(file.getParent());
           deleteFiles(i);
-          graphs[i].save(file);
+          g.save(file);
         } catch (IOException | RuntimeException e) {
           LOG.log(System.Logger.Level.WARNING, "could not save " + file + ": " + e);
         }
@@ -159,8 +187,8 @@ public final class VectorIndexes {
 
   /** Removes every saved graph file of this collection (it is being dropped). */
   public void deleteFiles() {
-    for (int i = 0; i < graphs.length; i++) {
-      if (graphs[i] != null) {
+    for (int i = 0; i < slots.length(); i++) {
+      if (graph(i) != null) {
         deleteFiles(i);
       }
     }

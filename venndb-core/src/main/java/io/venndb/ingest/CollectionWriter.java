@@ -7,16 +7,20 @@ import io.venndb.catalog.ValueNormalizer;
 import io.venndb.error.ErrorCode;
 import io.venndb.error.InvalidInputException;
 import io.venndb.index.CollectionIndexes;
+import io.venndb.index.GraphRebuild;
 import io.venndb.index.VectorIndexes;
 import io.venndb.store.CollectionStore;
 import io.venndb.store.Keys;
+import io.venndb.store.ReadView;
 import io.venndb.store.RocksStore;
+import io.venndb.store.RowCodec;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntToLongFunction;
 import org.roaringbitmap.RoaringBitmap;
 import org.rocksdb.WriteBatch;
 
@@ -31,6 +35,8 @@ public final class CollectionWriter {
   private final CollectionStore store;
   private final CollectionIndexes indexes;
   private final VectorIndexes vectorIndexes;
+  /** Primary keys read per multi-get when a rebuild needs the level keys of every live doc. */
+  private static final int KEY_BATCH = 4_096;
   private final ReentrantLock commitLock = new ReentrantLock();
   /** Docs committed by bulk batches whose graph insertion waits for {@link #indexDeferred()}. */
   private final DeferredDocs deferred = new DeferredDocs();
@@ -69,13 +75,47 @@ public final class CollectionWriter {
   public void indexDeferred() {
     commitLock.lock();
     try {
-      if (!deferred.isEmpty()) {
-        vectorIndexes.insertAll(deferred.docs(), deferred.keys());
-        deferred.clear();
-      }
+      insertDeferred();
     } finally {
       commitLock.unlock();
     }
+  }
+
+  private void insertDeferred() {
+    if (!deferred.isEmpty()) {
+      vectorIndexes.insertAll(deferred.docs(), deferred.keys());
+      deferred.clear();
+    }
+  }
+
+  /**
+   * Rebuilds every HNSW graph over the live rows only (deleted rows leave the graphs), with every
+   * core. Writes wait until it is done; queries go on, on the old graphs until the new ones are
+   * swapped in.
+   */
+  public List<GraphRebuild> rebuildGraphs() {
+    commitLock.lock();
+    try (ReadView view = store.acquire()) {
+      insertDeferred();
+      RoaringBitmap live = view.liveDocs();
+      return vectorIndexes.rebuild(live, levelKeys(view, live));
+    } finally {
+      commitLock.unlock();
+    }
+  }
+
+  /** Level keys of the live docs, from their primary keys (read in batches of keys only). */
+  private IntToLongFunction levelKeys(ReadView view, RoaringBitmap live) {
+    long[] keys = new long[Math.max(1, live.isEmpty() ? 0 : live.last() + 1)];
+    int[] docs = live.toArray();
+    for (int from = 0; from < docs.length; from += KEY_BATCH) {
+      int[] batch = java.util.Arrays.copyOfRange(docs, from, Math.min(docs.length, from + KEY_BATCH));
+      List<RowCodec.Decoded> rows = store.rows(view, batch, true);
+      for (int i = 0; i < batch.length; i++) {
+        keys[batch[i]] = VectorIndexes.levelKey(rows.get(i).primaryKey());
+      }
+    }
+    return doc -> keys[doc];
   }
 
   /** Batches at least this large are validated and encoded on all cores. */
@@ -161,7 +201,8 @@ public final class CollectionWriter {
       }
       if (nextDocId == Integer.MAX_VALUE - 1) {
         throw new InvalidInputException(ErrorCode.TOO_LARGE, "collection '" + store.schema().name()
-            + "' ran out of doc ids; compact it");
+            + "' ran out of doc ids (every insert and update takes a new one, 2^31 in its lifetime); "
+            + "copy its rows into a new collection");
       }
       int doc = nextDocId++;
       retire(existing);
