@@ -128,7 +128,7 @@ public final class VectorIndexes {
       HnswIndex current = graph(i);
       if (current != null) {
         HnswIndex loaded = arenasCurrent ? tryLoad(i) : null;
-        slots.set(i, Slot.of(loaded != null ? loaded : current.rebuild(live, levelKeys, threads())));
+        slots.set(i, Slot.of(loaded != null ? loaded : buildOver(i, current, live, levelKeys)));
       }
     }
   }
@@ -145,13 +145,21 @@ public final class VectorIndexes {
       HnswIndex old = graph(i);
       if (old != null) {
         long start = System.nanoTime();
-        HnswIndex fresh = old.rebuild(live, levelKeys, threads());
+        HnswIndex fresh = buildOver(i, old, live, levelKeys);
         slots.set(i, Slot.of(fresh));
         out.add(new GraphRebuild(store.schema().columns().get(i).name(), old.size(), fresh.size(),
             (System.nanoTime() - start) / 1e9));
       }
     }
     return out;
+  }
+
+  /**
+   * A graph like {@code like} over the column's current arena: the store replaces arenas on
+   * open (loaded from files), so a graph created before that must not be copied with its own.
+   */
+  private HnswIndex buildOver(int position, HnswIndex like, RoaringBitmap live, IntToLongFunction levelKeys) {
+    return HnswIndex.build(store.arena(position), like.metric(), like.config(), live, levelKeys, threads());
   }
 
   private HnswIndex tryLoad(int position) {
