@@ -49,6 +49,7 @@ final class CellMeasurer {
   private static final class Tally {
     double recall;
     int shortQueries;
+    int emptyQueries;
     long rows;
     long nodes;
     long maxNodes;
@@ -59,6 +60,7 @@ final class CellMeasurer {
     void add(HnswResult result, Workload.Score score) {
       recall += score.recall();
       shortQueries += score.isShort() ? 1 : 0;
+      emptyQueries += score.recall() == 0 ? 1 : 0;
       rows += result.size();
       nodes += result.nodesVisited();
       maxNodes = Math.max(maxNodes, result.nodesVisited());
@@ -68,7 +70,7 @@ final class CellMeasurer {
     }
 
     Cell cell(Setting setting, int queries, double qps) {
-      return new Cell(setting, queries, recall / queries, shortQueries, rows / (double) queries,
+      return new Cell(setting, queries, recall / queries, shortQueries, emptyQueries, rows / (double) queries,
           nodes / (double) queries, maxNodes, distances / (double) queries, stops, exactFallbacks, qps);
     }
   }

@@ -57,12 +57,12 @@ final class DetectorTables {
 
   static String full(Measured m) {
     StringBuilder out = new StringBuilder(
-        "| setting | recall | short | rows | nodes visited: mean / max | nodes / (E + w) | nodes - max(E, w) | distances | stop reasons | exact fallback | QPS |\n"
-            + "|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|\n");
+        "| setting | recall | short | recall 0 | rows | nodes visited: mean / max | nodes / (E + w) | nodes - max(E, w) | distances | stop reasons | exact fallback | QPS |\n"
+            + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|\n");
     for (Cell c : m.cells()) {
       Setting s = c.setting();
-      out.append(String.format(Locale.ROOT, "| %s | %.3f | %d | %,.1f | %,.0f / %,d | %.2f | %,.0f | %,.0f | %s | %d | %,.0f |%n",
-          s.label(), c.recall(), c.shortQueries(), c.meanRows(), c.meanNodes(), c.maxNodes(),
+      out.append(String.format(Locale.ROOT, "| %s | %.3f | %d | %d | %,.1f | %,.0f / %,d | %.2f | %,.0f | %,.0f | %s | %d | %,.0f |%n",
+          s.label(), c.recall(), c.shortQueries(), c.emptyQueries(), c.meanRows(), c.meanNodes(), c.maxNodes(),
           c.meanNodes() / (s.e() + s.w()), c.meanNodes() - Math.max(s.e(), s.w()), c.meanDistances(), c.stopSummary(), c.exactFallbacks(), c.qps()));
     }
     return out.toString();

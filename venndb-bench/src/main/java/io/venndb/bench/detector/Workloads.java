@@ -13,17 +13,14 @@ final class Workloads {
 
   private Workloads() {}
 
-  /**
-   * Streamed top-10 at each pass rate, range at n = 10, 100, 1000 (the last on its first {@code
-   * range1000Queries} queries only, to bound the run time), and the unsatisfiable range.
-   */
-  static List<Workload> all(DetectorData data, SplittableRandom random, int range1000Queries) {
+  /** Streamed top-10 at each pass rate, range at n = 10, 100, 1000, and the unsatisfiable range. */
+  static List<Workload> all(DetectorData data, SplittableRandom random) {
     List<Workload> all = new ArrayList<>();
     for (double rate : PASS_RATES) {
       all.add(topK(data, K, rate, random));
     }
     for (int n : RANGE_NS) {
-      all.add(RangeWorkload.halfwayAfter(data, n, n >= 1000 ? range1000Queries : data.queryCount()));
+      all.add(RangeWorkload.halfwayAfter(data, n, data.queryCount()));
     }
     all.add(RangeWorkload.belowNearest(data));
     return all;
