@@ -4,6 +4,7 @@ import io.venndb.index.hnsw.HnswConfig;
 import io.venndb.index.hnsw.HnswIndex;
 import io.venndb.store.VectorArena;
 import io.venndb.vector.Metric;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.roaringbitmap.RoaringBitmap;
@@ -80,7 +81,7 @@ final class DetectorData implements AutoCloseable {
       order[i] = order[j];
       order[j] = swap;
     }
-    return java.util.Arrays.copyOf(order, count);
+    return Arrays.copyOf(order, count);
   }
 
   /** A stand-in for a primary key's hash, as the core tests use, so levels spread evenly. */
