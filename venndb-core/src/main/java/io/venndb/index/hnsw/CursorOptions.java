@@ -7,7 +7,7 @@ import io.venndb.error.InvalidInputException;
  * How an {@link HnswCursor} decides that it has left the query's neighbourhood, and how much it
  * may spend. Relaxed monotonicity (VBASE, OSDI'23): R is the distance of the E-th nearest node
  * visited so far, M the median distance of the last w visited nodes; the scan has departed once
- * M &ge; R. A larger E or w waits longer before trusting the order (higher recall, more work).
+ * M &gt; R. A larger E or w waits longer before trusting the order (higher recall, more work).
  *
  * @param departure the rule: the windowed median, or the last visited node alone (w = 1) as the
  *     released VBASE code does

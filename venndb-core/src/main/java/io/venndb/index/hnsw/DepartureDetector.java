@@ -5,8 +5,12 @@ import java.util.Arrays;
 /**
  * The relaxed-monotonicity test of VBASE: fed the distance of every visited node, it tracks R (the
  * E-th smallest distance so far, a max-heap of E floats) and M (the median of the last w, a ring
- * plus the same values kept sorted), and latches "departed" the first time M &ge; R. Before E
- * nodes were seen R is infinite, so a scan never departs during its first steps.
+ * plus the same values kept sorted), and latches "departed" the first time M &gt; R. Before E
+ * nodes were seen R is infinite, so a scan never departs during its first steps. The test is
+ * strict because of exact duplicates: a scan that starts inside a group of identical vectors sees
+ * E equal distances, so M = R while it is still on that plateau, not past its neighbourhood (on
+ * the Debian catalog, with groups of up to 39 identical embeddings, {@code M >= R} departed there
+ * and returned a far-away top-10).
  */
 final class DepartureDetector {
   private final int e;
@@ -29,7 +33,7 @@ final class DepartureDetector {
     float distance = raw + 0f; // -0.0 would not be found again by the binary search on eviction
     addNearest(distance);
     addToWindow(distance);
-    if (!departed && windowCount == ring.length && median() >= bound()) {
+    if (!departed && windowCount == ring.length && median() > bound()) {
       departed = true;
     }
   }

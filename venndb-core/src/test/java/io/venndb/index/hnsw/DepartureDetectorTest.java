@@ -25,7 +25,7 @@ class DepartureDetectorTest {
         detector.accept(seen[t]);
         float r = bound(seen, t + 1, e);
         float m = median(seen, t + 1, w);
-        departed |= t + 1 >= w && m >= r;
+        departed |= t + 1 >= w && m > r;
         assertThat(detector.bound()).isEqualTo(r);
         assertThat(detector.median()).isEqualTo(m);
         assertThat(detector.departed()).isEqualTo(departed);
@@ -56,9 +56,27 @@ class DepartureDetectorTest {
       detector.accept(d);
     }
     assertThat(detector.departed()).isFalse();
-    detector.accept(4); // the 3rd nearest so far is 4
-    assertThat(detector.median()).isEqualTo(4f);
+    detector.accept(4); // the 3rd nearest so far is 4: level with it, not past it
+    assertThat(detector.departed()).isFalse();
+    detector.accept(5);
+    assertThat(detector.median()).isEqualTo(5f);
     assertThat(detector.departed()).isTrue();
+  }
+
+  @Test
+  void aPlateauOfEqualDistancesIsNotADeparture() {
+    int e = 10, w = 8;
+    DepartureDetector detector = new DepartureDetector(e, w);
+    for (int t = 0; t < 5 * (e + w); t++) {
+      detector.accept(0.25f); // a group of identical vectors: M = R all along
+    }
+    assertThat(detector.departed()).isFalse();
+    int steps = 0;
+    while (!detector.departed()) {
+      detector.accept(0.5f); // leaving the group
+      steps++;
+    }
+    assertThat(steps).isLessThanOrEqualTo(w);
   }
 
   private static float bound(float[] seen, int n, int e) {
