@@ -24,6 +24,7 @@ import org.roaringbitmap.RoaringBitmap;
  * {@code threads == 1}); {@link #rebuild} builds a fresh graph over the live docs only.
  */
 public final class HnswIndex {
+  private static final System.Logger LOG = System.getLogger(HnswIndex.class.getName());
   private final VectorSource vectors;
   private final HnswConfig config;
   private final GraphStore graph;
@@ -60,6 +61,7 @@ public final class HnswIndex {
     }
     synchronized (index) {
       ParallelBuild.run(index.writer(), index.graph, index.vectors, config, ids, keys, threads);
+      index.repair();
     }
     return index;
   }
@@ -95,6 +97,31 @@ public final class HnswIndex {
               + docIds.length + " docs, " + levelKeys.length + " keys");
     }
     ParallelBuild.run(writer(), graph, vectors, config, docIds, levelKeys, threads);
+    if ((long) docIds.length * REPAIR_SHARE >= graph.size()) {
+      repair();
+    }
+  }
+
+  /**
+   * A bulk insert of at least 1/REPAIR_SHARE of the graph is followed by a reachability repair
+   * (one walk over all links, then a search per node out of reach); smaller ones are not, so a
+   * stream of small batches does not pay a walk each.
+   */
+  private static final int REPAIR_SHARE = 8;
+
+  /** Links back every node no search could reach (see {@link GraphRepair}); returns what it did. */
+  synchronized GraphRepair.Result repair() {
+    GraphRepair.Result result = GraphRepair.connect(graph, vectors, config.efConstruction());
+    if (result.unreachable() > 0) {
+      LOG.log(System.Logger.Level.DEBUG, "HNSW repair: linked " + result.linked() + " of " + result.unreachable()
+          + " nodes out of reach of the entry point (" + graph.size() + " nodes)");
+    }
+    return result;
+  }
+
+  /** Nodes reachable on layer 0 from the entry point; equals {@link #size} for a repaired graph. */
+  public synchronized int reachableNodes() {
+    return GraphRepair.reachableCount(graph);
   }
 
   /** A searcher with its own scratch, for one thread at a time. */

@@ -1,0 +1,99 @@
+package io.venndb.index.hnsw;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.venndb.store.VectorArena;
+import io.venndb.testing.TestSeed;
+import io.venndb.vector.Metric;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Reachability repair: every node of a built graph can be found, and a node cut off is linked back. */
+@ExtendWith(TestSeed.class)
+class GraphRepairTest {
+  static final int DIM = 16;
+  static final int COUNT = 3_000;
+
+  @Test
+  void builtGraphsReachEveryNode() {
+    for (SharedGraphs.Graph graph : new SharedGraphs.Graph[] {SharedGraphs.random(), SharedGraphs.debian()}) {
+      assertThat(graph.index().reachableNodes()).isEqualTo(graph.index().size());
+    }
+  }
+
+  @Test
+  void aNodeCutOffIsLinkedBackWithoutDroppingALink() {
+    SplittableRandom random = TestSeed.random("repair.cut");
+    VectorArena arena = HnswFixtures.randomArena(Metric.L2, random, COUNT, DIM);
+    HnswIndex index = HnswFixtures.build(arena, Metric.L2, HnswConfig.defaults(), 1);
+    GraphStore graph = index.graph();
+    int victim = layerZeroOnlyNode(graph, random);
+    cutInLinks(graph, victim);
+    int[][] before = layerZeroLists(graph);
+    assertThat(index.reachableNodes()).isEqualTo(COUNT - 1);
+
+    GraphRepair.Result result = index.repair();
+
+    assertThat(result).isEqualTo(new GraphRepair.Result(1, 1));
+    assertThat(index.reachableNodes()).isEqualTo(COUNT);
+    int[][] after = layerZeroLists(graph);
+    for (int doc = 0; doc < COUNT; doc++) {
+      assertThat(after[doc]).as("links of %d", doc).contains(before[doc]);
+    }
+    float[] own = new float[DIM];
+    arena.get(victim, own);
+    HnswResult found = index.newSearcher().search(own, 1, 64, HnswFixtures.all(COUNT));
+    assertThat(found.docIds()).containsExactly(victim);
+  }
+
+  @Test
+  void aGraphWithEveryNodeInReachIsLeftAlone() {
+    SplittableRandom random = TestSeed.random("repair.noop");
+    VectorArena arena = HnswFixtures.randomArena(Metric.L2, random, COUNT, DIM);
+    HnswIndex index = HnswFixtures.build(arena, Metric.L2, HnswConfig.defaults(), 2);
+    int[][] before = layerZeroLists(index.graph());
+    assertThat(index.repair()).isEqualTo(new GraphRepair.Result(0, 0));
+    assertThat(layerZeroLists(index.graph())).isDeepEqualTo(before);
+  }
+
+  private static int layerZeroOnlyNode(GraphStore graph, SplittableRandom random) {
+    int entry = GraphStore.entryNode(graph.entry());
+    while (true) {
+      int doc = random.nextInt(COUNT);
+      if (doc != entry && graph.level(doc) == 0) {
+        return doc;
+      }
+    }
+  }
+
+  /** Removes {@code victim} from every layer-0 list, as pruning by later inserts can. */
+  private static void cutInLinks(GraphStore graph, int victim) {
+    int[] links = new int[graph.maxConn(0)];
+    for (int doc = 0; doc < COUNT; doc++) {
+      graph.lock(doc);
+      try {
+        int n = graph.neighbors(doc, 0, links);
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+          if (links[i] != victim) {
+            links[kept++] = links[i];
+          }
+        }
+        graph.setNeighbors(doc, 0, links, kept);
+      } finally {
+        graph.unlock(doc);
+      }
+    }
+  }
+
+  private static int[][] layerZeroLists(GraphStore graph) {
+    int[][] lists = new int[COUNT][];
+    int[] links = new int[graph.maxConn(0)];
+    for (int doc = 0; doc < COUNT; doc++) {
+      lists[doc] = Arrays.copyOf(links, graph.neighbors(doc, 0, links));
+    }
+    return lists;
+  }
+}
