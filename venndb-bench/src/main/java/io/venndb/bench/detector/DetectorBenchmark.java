@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
 /**
  * How the HNSW streaming cursor's departure detector trades recall for work (issue #4): the
  * median-window rule (M = median of the last w visited, R = E-th nearest visited; departed once
- * M &ge; R) for E in {16, 32, 64, 100, 200, 400} × w in {8, 16, 64, 256}, against the released
+ * M &gt; R) for E in {16, 32, 64, 100, 200, 400} × w in {8, 16, 64, 256}, against the released
  * VBASE code's last-visited rule (w = 1) for the same E.
  *
  * <p>Data: the 63,666 Debian package description embeddings (MiniLM, 384-d, cosine; read from
