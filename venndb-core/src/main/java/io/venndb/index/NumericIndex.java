@@ -1,9 +1,11 @@
 package io.venndb.index;
 
 import io.venndb.catalog.ColumnDef;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -13,6 +15,11 @@ import org.roaringbitmap.RoaringBitmap;
  * past a fraction of the sorted run it is sorted and merged in (amortised O(log n) per add, like
  * an LSM tree with two levels). A range is two binary searches in the sorted run plus a scan of
  * the small one; its count needs no set at all.
+ *
+ * <p>Each doc's key is also kept by doc id (8 bytes and a presence bit per doc id), so a range
+ * can be tested row by row without building its set: a filter the planner tests per candidate of
+ * a graph search costs a few nanoseconds per candidate instead of materialising, say, 414k docs
+ * for a 50% range of 828k rows (4 ms).
  */
 public final class NumericIndex implements RangeIndex {
   private static final int MIN_MERGE = 4096;
@@ -24,6 +31,30 @@ public final class NumericIndex implements RangeIndex {
   private long[] pendingKeys = new long[MIN_MERGE];
   private int[] pendingDocs = new int[MIN_MERGE];
   private int pending;
+  /** Keys by doc id; replaced whole when it grows, so a reader holding one sees a consistent prefix. */
+  private volatile DocKeys docKeys = new DocKeys(new long[0], new long[0]);
+
+  /** {@code keys[doc]} is meaningful where bit {@code doc} of {@code present} is set. */
+  private record DocKeys(long[] keys, long[] present) {
+    DocKeys with(int doc, long key) {
+      DocKeys out = this;
+      if (doc >= keys.length) {
+        int capacity = Math.max(doc + 1, keys.length + (keys.length >> 1) + 1024);
+        out = new DocKeys(Arrays.copyOf(keys, capacity), Arrays.copyOf(present, (capacity >>> 6) + 1));
+      }
+      out.keys[doc] = key;
+      out.present[doc >>> 6] |= 1L << doc;
+      return out;
+    }
+
+    boolean inRange(int doc, long from, long to) {
+      if (doc >= keys.length || (present[doc >>> 6] & (1L << doc)) == 0) {
+        return false;
+      }
+      long key = keys[doc];
+      return key >= from && key <= to;
+    }
+  }
 
   NumericIndex(ColumnDef column) {
     this.column = column;
@@ -50,6 +81,7 @@ public final class NumericIndex implements RangeIndex {
       pendingKeys[pending] = key;
       pendingDocs[pending] = docId;
       pending++;
+      docKeys = docKeys.with(docId, key); // the volatile write publishes the key with its slot
     } finally {
       lock.writeLock().unlock();
     }
@@ -74,6 +106,26 @@ public final class NumericIndex implements RangeIndex {
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  @Override
+  public boolean testsValuesPerDoc() {
+    return true;
+  }
+
+  /**
+   * Reads the doc's key; keys are written before the commit that makes their doc visible, and a
+   * doc's key never changes (an update takes a new doc id), so no lock is needed per test.
+   */
+  @Override
+  public IntPredicate rangeTest(Comparable<?> low, boolean lowInclusive, Comparable<?> high, boolean highInclusive) {
+    KeyRange r = keyRange(low, lowInclusive, high, highInclusive);
+    if (r.isEmpty()) {
+      return doc -> false;
+    }
+    DocKeys keys = docKeys;
+    long from = r.from(), to = r.to();
+    return doc -> keys.inRange(doc, from, to);
   }
 
   @Override

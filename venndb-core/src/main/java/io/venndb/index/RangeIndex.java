@@ -1,5 +1,6 @@
 package io.venndb.index;
 
+import java.util.function.IntPredicate;
 import org.roaringbitmap.RoaringBitmap;
 
 /** A scalar index that answers ranges of its ordered values, with exact counts. */
@@ -19,4 +20,21 @@ public sealed interface RangeIndex extends ScalarIndex permits SortedIndex, Nume
    * asked), ties by doc id ascending: an ORDER BY that reads only as far as the limit needs.
    */
   int[] firstInOrder(RoaringBitmap accept, int n, boolean descending);
+
+  /**
+   * Whether {@link #rangeTest} reads each doc's own value (a few nanoseconds, nothing built)
+   * rather than testing membership in the materialised range.
+   */
+  default boolean testsValuesPerDoc() {
+    return false;
+  }
+
+  /**
+   * A per-doc test of the range, for docs of a view taken before this call: TRUE when the doc has
+   * a value inside the bounds. By default the range is materialised once and probed.
+   */
+  default IntPredicate rangeTest(Comparable<?> low, boolean lowInclusive, Comparable<?> high, boolean highInclusive) {
+    RoaringBitmap docs = range(low, lowInclusive, high, highInclusive);
+    return docs::contains;
+  }
 }

@@ -31,7 +31,12 @@ record CalibratedCosts(UnitCosts costs, long liveRows, String machine) {
    * again.
    */
   static String currentMachine() {
-    return String.join("|", System.getProperty("os.arch", "?"), cpuModel(),
+    return Machine.DESCRIPTION;
+  }
+
+  /** Read once per process (it is consulted at every query; /proc/cpuinfo is not free). */
+  private static final class Machine {
+    static final String DESCRIPTION = String.join("|", System.getProperty("os.arch", "?"), cpuModel(),
         Runtime.getRuntime().availableProcessors() + " cpus", Runtime.version().toString());
   }
 

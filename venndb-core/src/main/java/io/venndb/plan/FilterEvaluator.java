@@ -10,6 +10,7 @@ import io.venndb.sets.Bitmaps;
 import io.venndb.store.CollectionStore;
 import io.venndb.store.ReadView;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -153,6 +154,49 @@ public final class FilterEvaluator {
       case GT -> index.range(v, false, null, false);
       case GE -> index.range(v, true, null, false);
       default -> throw new IllegalArgumentException(op.name());
+    };
+  }
+
+  /**
+   * A per-row test for a leaf whose column's index reads each doc's value (a range or an ordering
+   * comparison on a numeric column), or null when the leaf has to be materialised to be tested.
+   * TRUE only: a row without a value is never TRUE, as in the materialised sets.
+   */
+  IntPredicate rowTest(Predicate leaf) {
+    RangeIndex index = valueTestingIndex(leaf, schema, indexes);
+    if (index == null) {
+      return null;
+    }
+    return switch (leaf) {
+      case Predicate.Range r -> index.rangeTest((Comparable<?>) r.low(), r.lowInclusive(), (Comparable<?>) r.high(),
+          r.highInclusive());
+      case Predicate.Compare c -> compareTest(index, c.op(), (Comparable<?>) c.value());
+      default -> null;
+    };
+  }
+
+  /** Whether {@link #rowTest} answers {@code leaf} without materialising anything. */
+  static boolean isRowTestable(Predicate leaf, CollectionSchema schema, CollectionIndexes indexes) {
+    return valueTestingIndex(leaf, schema, indexes) != null;
+  }
+
+  private static RangeIndex valueTestingIndex(Predicate leaf, CollectionSchema schema, CollectionIndexes indexes) {
+    boolean shape = leaf instanceof Predicate.Range
+        || (leaf instanceof Predicate.Compare c && c.op() != Predicate.Op.NE);
+    if (!shape || schema.isPrimaryKey(columnOf(leaf))) {
+      return null;
+    }
+    return indexes.at(schema.position(columnOf(leaf))) instanceof RangeIndex r && r.testsValuesPerDoc() ? r : null;
+  }
+
+  private static IntPredicate compareTest(RangeIndex index, Predicate.Op op, Comparable<?> v) {
+    return switch (op) {
+      case EQ -> index.rangeTest(v, true, v, true);
+      case LT -> index.rangeTest(null, false, v, false);
+      case LE -> index.rangeTest(null, false, v, true);
+      case GT -> index.rangeTest(v, false, null, false);
+      case GE -> index.rangeTest(v, true, null, false);
+      case NE -> throw new IllegalArgumentException("NE is materialised");
     };
   }
 

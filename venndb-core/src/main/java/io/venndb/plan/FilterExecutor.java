@@ -61,6 +61,8 @@ final class FilterExecutor {
   IntPredicate tester(FilterNode node) {
     IntPredicate test = switch (node) {
       case VectorLeaf v when v.mode() == Mode.TESTED -> vectorTest(v);
+      case ScalarLeaf s when s.mode() == Mode.TESTED && s.indexed()
+          && context.evaluator().rowTest(s.predicate()) instanceof IntPredicate byValue -> byValue;
       case AndNode a when a.mode() == Mode.TESTED -> all(a.children().stream().map(this::tester).toList());
       case OrNode o when o.mode() == Mode.TESTED -> any(o.children().stream().map(this::tester).toList());
       default -> {

@@ -122,6 +122,9 @@ final class FilterPlanner {
     Estimate e = estimate(p);
     UnitCosts u = context.costs();
     boolean indexed = context.isIndexed(p);
+    if (mode == Mode.TESTED && context.isRowTestable(p)) {
+      return new ScalarLeaf(p, true, e, mode, tests * u.testNs()); // reads each candidate's value
+    }
     double build = indexed ? (e.rows() + live() / 32) * u.bitmapNsPerDoc() : live() * u.rowFetchNs();
     double cost = mode == Mode.MATERIALISED ? build : build + tests * u.testNs();
     return new ScalarLeaf(p, indexed, e, mode, cost);

@@ -73,6 +73,11 @@ record PlanningContext(CollectionStore store, CollectionIndexes indexes, VectorI
     return o.e() + o.w();
   }
 
+  /** Whether the leaf can be tested per row by reading each candidate's value (no set built). */
+  boolean isRowTestable(Predicate scalar) {
+    return FilterEvaluator.isRowTestable(scalar, schema(), indexes);
+  }
+
   boolean isIndexed(Predicate scalar) {
     Predicate leaf = scalar instanceof Predicate.Not n ? n.child() : scalar;
     String column = FilterEvaluator.columnOf(leaf);

@@ -76,6 +76,14 @@ class ScalarIndexOracleTest {
       }
       String what = "range " + (li ? "[" : "(") + low + ", " + high + (hi ? "]" : ")");
       assertThat(index.range(low, li, high, hi)).as(what).isEqualTo(expected);
+      java.util.function.IntPredicate test = index.rangeTest(low, li, high, hi);
+      RoaringBitmap tested = new RoaringBitmap();
+      for (int doc = 0; doc < stored.size() + 64; doc++) {
+        if (test.test(doc)) {
+          tested.add(doc);
+        }
+      }
+      assertThat(tested).as("per-doc test, " + what).isEqualTo(expected);
       assertThat(index.countRange(low, li, high, hi)).as("count " + what).isEqualTo(expected.getLongCardinality());
       Object v = pick(stored, values);
       RoaringBitmap eq = new RoaringBitmap();
