@@ -14,7 +14,9 @@ import org.roaringbitmap.RoaringBitmap;
  * the k-th row held. The last condition costs nothing without a filter (the k rows held are nearer
  * than the departure bound) and matters with a selective one: there the k-th passing row arrives
  * long after the departure, and stopping on it would leave no margin for nearer passing rows the
- * scan is about to reach (recall 0.959 at 1% on Debian, whatever E and w). If a budget ends the scan first, or the graph runs out with fewer than k
+ * scan is about to reach (recall 0.959 at 1% on Debian, whatever E and w). The margin is capped at
+ * max(E, w) more docs: a scan whose k-th row is an outlier far out would otherwise walk on to it
+ * (one PyPI vector-NOT query took 22 ms instead of 1). If a budget ends the scan first, or the graph runs out with fewer than k
  * rows, the docs the cursor never reached are searched exactly, so the caller always gets {@code
  * min(k, matching live rows)} rows, sorted by distance.
  */
@@ -73,13 +75,18 @@ public final class CursorTopK {
 
   private static StopReason scan(HnswCursor cursor, int k, IntPredicate predicate, LongHeap heap, SwitchRule rule) {
     long passed = 0;
+    long margin = Math.max(cursor.options().e(), cursor.options().w());
+    long fullAndDeparted = -1; // yielded count when the heap was first full after the departure
     while (cursor.next()) {
       if (predicate.test(cursor.docId())) {
         heap.offerBounded(cursor.currentKey(), k);
         passed++;
       }
-      if (heap.size() == k && cursor.departed() && cursor.recentMedian() >= Keys.distance(heap.top())) {
-        return StopReason.SATISFIED;
+      if (heap.size() == k && cursor.departed()) {
+        fullAndDeparted = fullAndDeparted < 0 ? cursor.yielded() : fullAndDeparted;
+        if (cursor.recentMedian() >= Keys.distance(heap.top()) || cursor.yielded() - fullAndDeparted >= margin) {
+          return StopReason.SATISFIED;
+        }
       }
       long yielded = cursor.yielded();
       if (yielded % CHECK_EVERY == 0 && rule.shouldSwitch(yielded, passed, heap.size())) {

@@ -11,6 +11,12 @@ import java.util.BitSet;
  * node that was reachable stops being reachable; a node whose nearest reachable nodes all have
  * full lists stays out of reach (counted, not forced).
  *
+ * <p>An exact copy of a reachable node is left out of reach on purpose: the neighbour heuristic
+ * keeps one member of a group of identical vectors linked, and any member answers a search as
+ * well as another. Linking every copy made whole groups reachable, and a scan that met one
+ * expanded all of it (a PyPI summary repeated by thousands of packages turned a 1 ms vector-NOT
+ * query into 22 ms).
+ *
  * <p>Runs under the index's writer lock; concurrent readers see each new link atomically (the
  * node's seqlock), as they see an insert's.
  */
@@ -18,8 +24,12 @@ final class GraphRepair {
   /**
    * @param unreachable nodes no search from the entry point could reach before the repair
    * @param linked those now linked from a reachable node (with everything reachable from them)
+   * @param copies those left out of reach because they are exact copies of a reachable node
    */
-  record Result(int unreachable, int linked) {}
+  record Result(int unreachable, int linked, int copies) {}
+
+  /** Identical vectors score about 0 under every metric (cosine: 1 - dot, with rounding). */
+  private static final float COPY_DISTANCE = 1e-5f;
 
   private final GraphStore graph;
   private final VectorSource vectors;
@@ -54,33 +64,56 @@ final class GraphRepair {
   private Result run() {
     long entry = graph.entry();
     if (entry == GraphStore.NO_ENTRY) {
-      return new Result(0, 0);
+      return new Result(0, 0, 0);
     }
     markFrom(GraphStore.entryNode(entry));
     Traversal traversal = new Traversal(graph, vectors);
     float[] vector = new float[vectors.dimension()];
-    int unreachable = 0, linked = 0;
+    float[] other = new float[vectors.dimension()];
+    int unreachable = 0, linked = 0, copies = 0;
     for (int doc = 0, end = graph.docCapacity(); doc < end; doc++) {
       if (reached.get(doc) || !graph.contains(doc)) {
         continue;
       }
       unreachable++;
-      if (linkFromNearestReachable(doc, traversal, vector, entry)) {
+      long[] found = nearestReachable(doc, traversal, vector, entry);
+      if (isCopyOfReachable(found, vector, other)) {
+        copies++;
+      } else if (linkFromFirstWithRoom(found, doc)) {
         linked++;
         markFrom(doc);
       }
     }
-    return new Result(unreachable, linked);
+    return new Result(unreachable, linked, copies);
   }
 
-  /** Searches the graph for {@code doc}'s neighbours and adds a link to it from the nearest that can take one. */
-  private boolean linkFromNearestReachable(int doc, Traversal traversal, float[] vector, long entry) {
+  /** The graph's nearest nodes to {@code doc}, ascending by distance (its vector is left in {@code vector}). */
+  private long[] nearestReachable(int doc, Traversal traversal, float[] vector, long entry) {
     vectors.load(doc, vector);
     traversal.begin();
     traversal.visited.discover(doc);
     traversal.seed(traversal.descend(vector, entry, 0), Traversal.ALL, ef);
     traversal.searchLayer(vector, 0, ef, Traversal.ALL, Traversal.NO_BUDGET);
-    long[] found = traversal.results.sortedAscending(new long[traversal.results.size()]);
+    return traversal.results.sortedAscending(new long[traversal.results.size()]);
+  }
+
+  /** Whether a reachable node at (about) distance 0 holds exactly {@code vector}. */
+  private boolean isCopyOfReachable(long[] found, float[] vector, float[] other) {
+    for (long key : found) {
+      if (Keys.distance(key) > COPY_DISTANCE) {
+        return false;
+      }
+      int node = Keys.doc(key);
+      vectors.load(node, other);
+      if (reached.get(node) && java.util.Arrays.equals(vector, other)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Adds a link to {@code doc} from the nearest reachable node that has a free slot. */
+  private boolean linkFromFirstWithRoom(long[] found, int doc) {
     for (long key : found) {
       int node = Keys.doc(key);
       if (reached.get(node) && appendLink(node, doc)) {

@@ -104,6 +104,11 @@ public final class HnswCursor {
     return Keys.distance(currentKey());
   }
 
+  /** The options the cursor runs with (its detector's E and w among them). */
+  public CursorOptions options() {
+    return options;
+  }
+
   /** True once the scan has left the query's neighbourhood (sticky). */
   public boolean departed() {
     return detector.departed();

@@ -114,12 +114,16 @@ public final class HnswIndex {
     GraphRepair.Result result = GraphRepair.connect(graph, vectors, config.efConstruction());
     if (result.unreachable() > 0) {
       LOG.log(System.Logger.Level.DEBUG, "HNSW repair: linked " + result.linked() + " of " + result.unreachable()
-          + " nodes out of reach of the entry point (" + graph.size() + " nodes)");
+          + " nodes out of reach of the entry point, left " + result.copies() + " exact copies of reachable nodes ("
+          + graph.size() + " nodes)");
     }
     return result;
   }
 
-  /** Nodes reachable on layer 0 from the entry point; equals {@link #size} for a repaired graph. */
+  /**
+   * Nodes reachable on layer 0 from the entry point; for a repaired graph, {@link #size} less the
+   * exact copies of reachable nodes the repair leaves alone.
+   */
   public synchronized int reachableNodes() {
     return GraphRepair.reachableCount(graph);
   }

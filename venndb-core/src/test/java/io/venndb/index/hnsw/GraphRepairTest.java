@@ -17,10 +17,14 @@ class GraphRepairTest {
   static final int COUNT = 3_000;
 
   @Test
-  void builtGraphsReachEveryNode() {
+  void builtGraphsReachEveryNodeButExactCopies() {
     for (SharedGraphs.Graph graph : new SharedGraphs.Graph[] {SharedGraphs.random(), SharedGraphs.debian()}) {
-      assertThat(graph.index().reachableNodes()).isEqualTo(graph.index().size());
+      GraphRepair.Result again = graph.index().repair();
+      assertThat(again.linked()).isZero();
+      assertThat(again.unreachable()).isEqualTo(again.copies());
+      assertThat(graph.index().reachableNodes()).isEqualTo(graph.index().size() - again.copies());
     }
+    assertThat(SharedGraphs.random().index().reachableNodes()).isEqualTo(SharedGraphs.random().index().size());
   }
 
   @Test
@@ -36,7 +40,7 @@ class GraphRepairTest {
 
     GraphRepair.Result result = index.repair();
 
-    assertThat(result).isEqualTo(new GraphRepair.Result(1, 1));
+    assertThat(result).isEqualTo(new GraphRepair.Result(1, 1, 0));
     assertThat(index.reachableNodes()).isEqualTo(COUNT);
     int[][] after = layerZeroLists(graph);
     for (int doc = 0; doc < COUNT; doc++) {
@@ -48,13 +52,32 @@ class GraphRepairTest {
     assertThat(found.docIds()).containsExactly(victim);
   }
 
+  /** A cut-off node whose vector a reachable node holds exactly is left out of reach (see GraphRepair). */
+  @Test
+  void anExactCopyOfAReachableNodeIsLeftOutOfReach() {
+    SplittableRandom random = TestSeed.random("repair.copy");
+    VectorArena arena = HnswFixtures.randomArena(Metric.L2, random, COUNT, DIM);
+    HnswIndex index = HnswFixtures.build(arena, Metric.L2, HnswConfig.defaults(), 1);
+    GraphStore graph = index.graph();
+    int victim = layerZeroOnlyNode(graph, random);
+    int original = (victim + 1) % COUNT;
+    float[] copy = new float[DIM];
+    arena.get(original, copy);
+    arena.set(victim, copy); // the victim now holds exactly the original's vector
+    cutInLinks(graph, victim);
+    assertThat(index.reachableNodes()).isEqualTo(COUNT - 1);
+
+    assertThat(index.repair()).isEqualTo(new GraphRepair.Result(1, 0, 1));
+    assertThat(index.reachableNodes()).isEqualTo(COUNT - 1);
+  }
+
   @Test
   void aGraphWithEveryNodeInReachIsLeftAlone() {
     SplittableRandom random = TestSeed.random("repair.noop");
     VectorArena arena = HnswFixtures.randomArena(Metric.L2, random, COUNT, DIM);
     HnswIndex index = HnswFixtures.build(arena, Metric.L2, HnswConfig.defaults(), 2);
     int[][] before = layerZeroLists(index.graph());
-    assertThat(index.repair()).isEqualTo(new GraphRepair.Result(0, 0));
+    assertThat(index.repair()).isEqualTo(new GraphRepair.Result(0, 0, 0));
     assertThat(layerZeroLists(index.graph())).isDeepEqualTo(before);
   }
 
