@@ -18,8 +18,9 @@ import java.util.Optional;
 /**
  * Measures every system setting on one workload, the same way for each: a tuning pass (warm-up
  * for this workload, and the recall used to pick settings), then {@code repeats} rounds in which
- * systems take turns — the first system of a round rotates — each setting running all reported
- * queries single-threaded (latencies) and then on all workers (throughput). Accuracy comes from
+ * systems take turns — the first system of a round rotates, and each turn starts with an untimed
+ * pass of the tuning queries — each setting running all reported queries single-threaded
+ * (latencies) and then on all workers (throughput). Accuracy comes from
  * the first round's answers; rates are medians over rounds with their spread.
  */
 public final class Measurer {
@@ -76,7 +77,9 @@ public final class Measurer {
     List<SearchSystem> order = new ArrayList<>(cells.keySet());
     for (int rep = 0; rep < repeats; rep++) {
       for (int i = 0; i < order.size(); i++) {
-        for (Cell c : cells.get(order.get((i + rep) % order.size()))) {
+        List<Cell> turn = cells.get(order.get((i + rep) % order.size()));
+        rewarm(turn.getFirst(), w);
+        for (Cell c : turn) {
           c.figures.addRound(runner.serial(c.system, c.params, w.reported()),
               runner.parallel(c.system, c.params, w.reported()));
         }
@@ -93,6 +96,16 @@ public final class Measurer {
       }
     }
     return rows;
+  }
+
+  /**
+   * Runs a system's tuning queries once, untimed, when its turn in a round begins. Coming after
+   * another system, VennDB's first setting otherwise paid for a few very slow queries (same p50,
+   * up to 2–4× lower QPS) that its later settings did not; suspected causes are code both systems
+   * share (the Vector API) being re-profiled and recompiled, and the other system's garbage.
+   */
+  private void rewarm(Cell first, Workload w) {
+    runner.serial(first.system, first.params, w.tuning());
   }
 
   private static final class Cell {
