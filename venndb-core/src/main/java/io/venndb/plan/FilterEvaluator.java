@@ -129,7 +129,7 @@ public final class FilterEvaluator {
       case Predicate.Compare c -> compareMatches(c, index);
       case Predicate.In in -> index.anyOf(in.values());
       case Predicate.Range r -> index instanceof RangeIndex sorted
-          ? sorted.range((Comparable<?>) r.low(), r.lowInclusive(), (Comparable<?>) r.high(), r.highInclusive())
+          ? Bounds.of(r).select(sorted)
           : index.matching(key -> RowTruth.inRange(r, key));
       case Predicate.Tags t -> t.all() ? ((BitmapIndex) index).allOf(t.tags()) : index.anyOf(t.tags());
       default -> throw new IllegalArgumentException("not a leaf: " + leaf);
@@ -142,19 +142,35 @@ public final class FilterEvaluator {
       case EQ -> index.equal(v);
       case NE -> Bitmaps.andNot(index.present(), index.equal(v));
       case LT, LE, GT, GE -> index instanceof RangeIndex sorted
-          ? rangeOf(sorted, c.op(), v)
+          ? Bounds.of(c.op(), v).select(sorted)
           : index.matching(key -> RowTruth.compare(c.op(), key, v));
     };
   }
 
-  private static RoaringBitmap rangeOf(RangeIndex index, Predicate.Op op, Comparable<?> v) {
-    return switch (op) {
-      case LT -> index.range(null, false, v, false);
-      case LE -> index.range(null, false, v, true);
-      case GT -> index.range(v, false, null, false);
-      case GE -> index.range(v, true, null, false);
-      default -> throw new IllegalArgumentException(op.name());
-    };
+  /** A range or an ordering comparison as the bounds a {@link RangeIndex} takes; null is open. */
+  private record Bounds(Comparable<?> low, boolean lowInclusive, Comparable<?> high, boolean highInclusive) {
+    static Bounds of(Predicate.Range r) {
+      return new Bounds((Comparable<?>) r.low(), r.lowInclusive(), (Comparable<?>) r.high(), r.highInclusive());
+    }
+
+    static Bounds of(Predicate.Op op, Comparable<?> v) {
+      return switch (op) {
+        case EQ -> new Bounds(v, true, v, true);
+        case LT -> new Bounds(null, false, v, false);
+        case LE -> new Bounds(null, false, v, true);
+        case GT -> new Bounds(v, false, null, false);
+        case GE -> new Bounds(v, true, null, false);
+        case NE -> throw new IllegalArgumentException("NE is not a range");
+      };
+    }
+
+    RoaringBitmap select(RangeIndex index) {
+      return index.range(low, lowInclusive, high, highInclusive);
+    }
+
+    IntPredicate test(RangeIndex index) {
+      return index.rangeTest(low, lowInclusive, high, highInclusive);
+    }
   }
 
   /**
@@ -168,9 +184,8 @@ public final class FilterEvaluator {
       return null;
     }
     return switch (leaf) {
-      case Predicate.Range r -> index.rangeTest((Comparable<?>) r.low(), r.lowInclusive(), (Comparable<?>) r.high(),
-          r.highInclusive());
-      case Predicate.Compare c -> compareTest(index, c.op(), (Comparable<?>) c.value());
+      case Predicate.Range r -> Bounds.of(r).test(index);
+      case Predicate.Compare c -> Bounds.of(c.op(), (Comparable<?>) c.value()).test(index);
       default -> null;
     };
   }
@@ -187,17 +202,6 @@ public final class FilterEvaluator {
       return null;
     }
     return indexes.at(schema.position(columnOf(leaf))) instanceof RangeIndex r && r.testsValuesPerDoc() ? r : null;
-  }
-
-  private static IntPredicate compareTest(RangeIndex index, Predicate.Op op, Comparable<?> v) {
-    return switch (op) {
-      case EQ -> index.rangeTest(v, true, v, true);
-      case LT -> index.rangeTest(null, false, v, false);
-      case LE -> index.rangeTest(null, false, v, true);
-      case GT -> index.rangeTest(v, false, null, false);
-      case GE -> index.rangeTest(v, true, null, false);
-      case NE -> throw new IllegalArgumentException("NE is materialised");
-    };
   }
 
   /** Whether a leaf on the primary key is answered by key lookups (else the rows are read). */
