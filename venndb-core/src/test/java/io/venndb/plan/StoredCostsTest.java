@@ -57,11 +57,7 @@ class StoredCostsTest {
 
   @Test
   void costsFromAnotherMachineAreMeasuredAgain() throws IOException {
-    try (VennDB db = VennDB.open(dir)) {
-      Collection c = create(db);
-      insert(c, 0, ROWS);
-      costsLine(c);
-    }
+    createMeasuredAndClose();
     plant(new CalibratedCosts(PLANTED, ROWS, "sparc|another machine|64 cpus|25"));
     try (VennDB db = VennDB.open(dir)) {
       assertThat(costsLine(db.collection("docs"))).doesNotContain("12345");
@@ -71,11 +67,7 @@ class StoredCostsTest {
 
   @Test
   void aCollectionFourTimesLargerIsMeasuredAgain() throws IOException {
-    try (VennDB db = VennDB.open(dir)) {
-      Collection c = create(db);
-      insert(c, 0, ROWS);
-      costsLine(c);
-    }
+    createMeasuredAndClose();
     plant(new CalibratedCosts(PLANTED, ROWS, CalibratedCosts.currentMachine()));
     try (VennDB db = VennDB.open(dir)) {
       Collection c = db.collection("docs");
@@ -88,11 +80,7 @@ class StoredCostsTest {
 
   @Test
   void aDamagedFileIsReplacedByANewMeasurement() throws IOException {
-    try (VennDB db = VennDB.open(dir)) {
-      Collection c = create(db);
-      insert(c, 0, ROWS);
-      costsLine(c);
-    }
+    createMeasuredAndClose();
     Path file = costsFile();
     byte[] bytes = Files.readAllBytes(file);
     bytes[20] ^= 0x5A;
@@ -123,6 +111,15 @@ class StoredCostsTest {
       assertThat(costsLine(c)).contains(UnitCosts.NOMINAL.toString());
     }
     assertThat(costsFiles()).isEmpty();
+  }
+
+  /** Creates the collection with ROWS rows, plans one query (which measures and stores the costs), closes. */
+  private void createMeasuredAndClose() {
+    try (VennDB db = VennDB.open(dir)) {
+      Collection c = create(db);
+      insert(c, 0, ROWS);
+      costsLine(c);
+    }
   }
 
   private Collection create(VennDB db) {

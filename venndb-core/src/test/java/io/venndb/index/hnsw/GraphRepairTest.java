@@ -29,14 +29,10 @@ class GraphRepairTest {
 
   @Test
   void aNodeCutOffIsLinkedBackWithoutDroppingALink() {
-    SplittableRandom random = TestSeed.random("repair.cut");
-    VectorArena arena = HnswFixtures.randomArena(Metric.L2, random, COUNT, DIM);
-    HnswIndex index = HnswFixtures.build(arena, Metric.L2, HnswConfig.defaults(), 1);
+    Cut cut = cutOff("repair.cut", false);
+    HnswIndex index = cut.index();
     GraphStore graph = index.graph();
-    int victim = layerZeroOnlyNode(graph, random);
-    cutInLinks(graph, victim);
     int[][] before = layerZeroLists(graph);
-    assertThat(index.reachableNodes()).isEqualTo(COUNT - 1);
 
     GraphRepair.Result result = index.repair();
 
@@ -47,25 +43,15 @@ class GraphRepairTest {
       assertThat(after[doc]).as("links of %d", doc).contains(before[doc]);
     }
     float[] own = new float[DIM];
-    arena.get(victim, own);
+    cut.arena().get(cut.victim(), own);
     HnswResult found = index.newSearcher().search(own, 1, 64, HnswFixtures.all(COUNT));
-    assertThat(found.docIds()).containsExactly(victim);
+    assertThat(found.docIds()).containsExactly(cut.victim());
   }
 
   /** A cut-off node whose vector a reachable node holds exactly is left out of reach (see GraphRepair). */
   @Test
   void anExactCopyOfAReachableNodeIsLeftOutOfReach() {
-    SplittableRandom random = TestSeed.random("repair.copy");
-    VectorArena arena = HnswFixtures.randomArena(Metric.L2, random, COUNT, DIM);
-    HnswIndex index = HnswFixtures.build(arena, Metric.L2, HnswConfig.defaults(), 1);
-    GraphStore graph = index.graph();
-    int victim = layerZeroOnlyNode(graph, random);
-    int original = (victim + 1) % COUNT;
-    float[] copy = new float[DIM];
-    arena.get(original, copy);
-    arena.set(victim, copy); // the victim now holds exactly the original's vector
-    cutInLinks(graph, victim);
-    assertThat(index.reachableNodes()).isEqualTo(COUNT - 1);
+    HnswIndex index = cutOff("repair.copy", true).index();
 
     assertThat(index.repair()).isEqualTo(new GraphRepair.Result(1, 0, 1));
     assertThat(index.reachableNodes()).isEqualTo(COUNT - 1);
@@ -79,6 +65,27 @@ class GraphRepairTest {
     int[][] before = layerZeroLists(index.graph());
     assertThat(index.repair()).isEqualTo(new GraphRepair.Result(0, 0, 0));
     assertThat(layerZeroLists(index.graph())).isDeepEqualTo(before);
+  }
+
+  private record Cut(VectorArena arena, HnswIndex index, int victim) {}
+
+  /**
+   * A graph over COUNT random vectors in which one layer-0 node lost every in-link, as pruning by
+   * later inserts can; with {@code asCopy} its vector is first made an exact copy of another node's.
+   */
+  private static Cut cutOff(String purpose, boolean asCopy) {
+    SplittableRandom random = TestSeed.random(purpose);
+    VectorArena arena = HnswFixtures.randomArena(Metric.L2, random, COUNT, DIM);
+    HnswIndex index = HnswFixtures.build(arena, Metric.L2, HnswConfig.defaults(), 1);
+    int victim = layerZeroOnlyNode(index.graph(), random);
+    if (asCopy) {
+      float[] copy = new float[DIM];
+      arena.get((victim + 1) % COUNT, copy);
+      arena.set(victim, copy);
+    }
+    cutInLinks(index.graph(), victim);
+    assertThat(index.reachableNodes()).isEqualTo(COUNT - 1);
+    return new Cut(arena, index, victim);
   }
 
   private static int layerZeroOnlyNode(GraphStore graph, SplittableRandom random) {
