@@ -23,7 +23,8 @@ import org.roaringbitmap.RoaringBitmap;
  * doc id that readers are reading is the caller's race: the engine gives updates new doc ids.
  */
 public final class VectorArena implements AutoCloseable {
-  static final ValueLayout.OfFloat FLOAT =
+  /** How a stored component is laid out: a little-endian float, any alignment. */
+  public static final ValueLayout.OfFloat FLOAT =
       ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
   private static final int MAX_DIMENSION = 1 << 16;
   /** Chunks of about 32 MiB: large enough for long sequential scans, small enough to add cheaply. */
@@ -168,6 +169,23 @@ public final class VectorArena implements AutoCloseable {
   /** Byte offset of {@code docId}'s vector inside {@link #segmentOf(int)}. */
   public long byteOffsetOf(int docId) {
     return slotOffset(docId);
+  }
+
+  /**
+   * Where the vectors of {@code docs[0..count)} are: {@code segments[i]} (null when doc i has no
+   * vector) and {@code offsets[i]}. One read of the chunk table serves the whole batch, so a
+   * caller scoring a graph node's neighbours pays it once per node, not once per neighbour.
+   */
+  public void locate(int[] docs, int count, MemorySegment[] segments, long[] offsets) {
+    int limit = maxDocExclusive; // read before the chunks: every chunk below it is published
+    ArenaChunk[] current = openChunks();
+    for (int i = 0; i < count; i++) {
+      int doc = docs[i];
+      checkDocId(doc);
+      ArenaChunk chunk = doc < limit ? current[doc >>> chunkShift] : null;
+      segments[i] = chunk != null && chunk.has(slot(doc)) ? chunk.data : null;
+      offsets[i] = slotOffset(doc);
+    }
   }
 
   /** Visits, in increasing doc id order, each doc of {@code docs} that has a vector. */

@@ -74,6 +74,26 @@ class VectorArenaTest {
   }
 
   @Test
+  void locatingABatchAgreesWithLocatingEachDoc() {
+    try (VectorArena arena = new VectorArena(3, 2)) {
+      for (int doc : new int[] {0, 3, 6, 13}) {
+        arena.set(doc, new float[] {doc, 1, 2});
+      }
+      int[] docs = {13, 5, 0, 1_000, 6, 3};
+      MemorySegment[] segments = new MemorySegment[docs.length];
+      long[] offsets = new long[docs.length];
+      arena.locate(docs, docs.length, segments, offsets);
+      for (int i = 0; i < docs.length; i++) {
+        assertThat(segments[i]).as("doc %d", docs[i]).isSameAs(arena.segmentOf(docs[i]));
+        if (segments[i] != null) {
+          assertThat(offsets[i]).isEqualTo(arena.byteOffsetOf(docs[i]));
+          assertThat(segments[i].get(VectorArena.FLOAT, offsets[i])).isEqualTo((float) docs[i]);
+        }
+      }
+    }
+  }
+
+  @Test
   void overwritingKeepsTheCountAndReplacesTheVector() {
     try (VectorArena arena = new VectorArena(2)) {
       arena.set(3, new float[] {1, 1});

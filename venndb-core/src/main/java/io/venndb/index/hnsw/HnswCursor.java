@@ -78,12 +78,9 @@ public final class HnswCursor {
   }
 
   private void expand(int doc) {
-    int count = traversal.expand(doc, 0);
-    for (int i = 0; i < count; i++) {
-      int neighbor = traversal.neighbors[i];
-      if (traversal.visited.discover(neighbor)) {
-        traversal.frontier.push(traversal.score(neighbor, query));
-      }
+    int scored = traversal.scoreUndiscovered(traversal.expand(doc, 0), query);
+    for (int i = 0; i < scored; i++) {
+      traversal.frontier.push(traversal.scoredKey(traversal.neighbors, i));
     }
     traversal.visited.markExpanded(doc);
   }

@@ -1,5 +1,6 @@
 package io.venndb.index.hnsw;
 
+import java.lang.foreign.MemorySegment;
 import java.util.function.IntPredicate;
 
 /**
@@ -19,6 +20,12 @@ final class Traversal {
   final int[] neighbors;
   private final int[] rejected;
   private final int[] secondHop;
+  /** Scratch of {@link #scoreBatch}: where each pending vector is, and its distance. */
+  private final MemorySegment[] segments;
+  private final long[] offsets;
+  private final float[] distances;
+  /** Keeps the value of {@link VectorSource#distances}' early reads, so they are not dropped. */
+  private float touched;
   long nodesVisited;
   long distanceComputations;
 
@@ -30,6 +37,9 @@ final class Traversal {
     this.neighbors = new int[width];
     this.rejected = new int[width];
     this.secondHop = new int[width];
+    this.segments = new MemorySegment[width];
+    this.offsets = new long[width];
+    this.distances = new float[width];
   }
 
   /** Starts a query: forgets visits, heaps and counters. */
@@ -44,6 +54,35 @@ final class Traversal {
   long score(int doc, float[] query) {
     distanceComputations++;
     return Keys.pack(vectors.distance(doc, query), doc);
+  }
+
+  /**
+   * Scores {@code docs[0..count)} in one batch (see {@link VectorSource#distances}); the key of
+   * doc i is then {@link #scoredKey(int[], int) scoredKey(docs, i)}.
+   */
+  void scoreBatch(int[] docs, int count, float[] query) {
+    distanceComputations += count;
+    touched += vectors.distances(docs, count, query, segments, offsets, distances);
+  }
+
+  long scoredKey(int[] docs, int i) {
+    return Keys.pack(distances[i], docs[i]);
+  }
+
+  /**
+   * Keeps the neighbours just read into {@link #neighbors} that this query had not discovered,
+   * marking them discovered, and scores them; returns how many were kept (and scored).
+   */
+  int scoreUndiscovered(int count, float[] query) {
+    int kept = 0;
+    for (int i = 0; i < count; i++) {
+      int neighbor = neighbors[i];
+      if (visited.discover(neighbor)) {
+        neighbors[kept++] = neighbor;
+      }
+    }
+    scoreBatch(neighbors, kept, query);
+    return kept;
   }
 
   /** Reads the links of {@code doc} on {@code layer} into {@link #neighbors}; counts a visit. */
@@ -62,8 +101,9 @@ final class Traversal {
       for (boolean moved = true; moved; ) {
         moved = false;
         int count = expand(Keys.doc(best), layer);
+        scoreBatch(neighbors, count, query);
         for (int i = 0; i < count; i++) {
-          long key = score(neighbors[i], query);
+          long key = scoredKey(neighbors, i);
           if (key < best) {
             best = key;
             moved = true;
@@ -98,12 +138,9 @@ final class Traversal {
         return StopReason.BUDGET;
       }
       frontier.pop();
-      int count = expand(Keys.doc(candidate), layer);
-      for (int i = 0; i < count; i++) {
-        int neighbor = neighbors[i];
-        if (visited.discover(neighbor)) {
-          consider(score(neighbor, query), ef, admit);
-        }
+      int scored = scoreUndiscovered(expand(Keys.doc(candidate), layer), query);
+      for (int i = 0; i < scored; i++) {
+        consider(scoredKey(neighbors, i), ef, admit);
       }
     }
     return StopReason.EXHAUSTED;
@@ -134,11 +171,14 @@ final class Traversal {
           continue; // a rejected node is looked through once, from its closest expanded neighbour
         }
         if (accept.test(neighbor)) {
-          consider(score(neighbor, query), ef, live);
-          found++;
+          neighbors[found++] = neighbor;
         } else {
           rejected[rejectedCount++] = neighbor;
         }
+      }
+      scoreBatch(neighbors, found, query);
+      for (int i = 0; i < found; i++) {
+        consider(scoredKey(neighbors, i), ef, live);
       }
       for (int r = 0; r < rejectedCount && found < wanted; r++) {
         found += secondHop(query, rejected[r], ef, accept, live, wanted - found);
@@ -155,9 +195,12 @@ final class Traversal {
     for (int i = 0; i < count && found < limit; i++) {
       int neighbor = secondHop[i];
       if (accept.test(neighbor) && visited.discover(neighbor)) {
-        consider(score(neighbor, query), ef, live);
-        found++;
+        secondHop[found++] = neighbor;
       }
+    }
+    scoreBatch(secondHop, found, query);
+    for (int i = 0; i < found; i++) {
+      consider(scoredKey(secondHop, i), ef, live);
     }
     return found;
   }
