@@ -32,9 +32,7 @@ public final class FlatVectorSearch {
       return ScoredDocs.empty();
     }
     FlatTopKHeap heap = new FlatTopKHeap(capacity);
-    VectorKernels kernels = Kernels.get();
-    arena.forEach(candidates, (doc, segment, offset) ->
-        heap.offer(ScoredDocs.pack(metric.storedDistance(kernels, segment, offset, q), doc)));
+    scan(arena, metric, q, candidates, (doc, distance) -> heap.offer(ScoredDocs.pack(distance, doc)));
     return ScoredDocs.fromSortedKeys(heap.sortedKeys(), heap.size());
   }
 
@@ -45,15 +43,39 @@ public final class FlatVectorSearch {
       throw new InvalidInputException(ErrorCode.INVALID_ARGUMENT, "maxDistance is NaN");
     }
     float[] q = prepareQuery(arena, metric, query);
-    VectorKernels kernels = Kernels.get();
     KeyList keys = new KeyList();
-    arena.forEach(candidates, (doc, segment, offset) -> {
-      float distance = metric.storedDistance(kernels, segment, offset, q);
+    scan(arena, metric, q, candidates, (doc, distance) -> {
       if (distance <= maxDistance) {
         keys.add(ScoredDocs.pack(distance, doc));
       }
     });
     return ScoredDocs.fromSortedKeys(keys.sorted(), keys.size);
+  }
+
+  /** Receives each scanned doc's distance. */
+  @FunctionalInterface
+  public interface DistanceSink {
+    void accept(int doc, float distance);
+  }
+
+  /**
+   * Hands {@code sink} the distance of every candidate that has a vector, in doc id order. A
+   * filter's candidates are scattered through the arena, so they are scored in batches that
+   * overlap their cache misses ({@link VectorArena#touch}, then the four-wide kernels); the
+   * distances equal {@link Metric#storedDistance} bit for bit. {@code preparedQuery} must be
+   * {@link Metric#prepare prepared}.
+   */
+  public static void scan(VectorArena arena, Metric metric, float[] preparedQuery, RoaringBitmap candidates,
+      DistanceSink sink) {
+    VectorKernels kernels = Kernels.get();
+    float[] distances = new float[VectorArena.BATCH];
+    arena.forEachBatch(candidates, (docs, segments, offsets, count) -> {
+      VectorArena.touch(segments, offsets, count);
+      metric.storedDistances(kernels, segments, offsets, count, preparedQuery, distances);
+      for (int i = 0; i < count; i++) {
+        sink.accept(docs[i], distances[i]);
+      }
+    });
   }
 
   private static float[] prepareQuery(VectorArena arena, Metric metric, float[] query) {

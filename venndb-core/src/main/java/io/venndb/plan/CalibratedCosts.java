@@ -26,10 +26,13 @@ record CalibratedCosts(UnitCosts costs, long liveRows, String machine) {
   }
 
   /**
-   * What makes measured costs transferable: CPU, core count and JVM build (a different JIT or
-   * vector width changes every price). A database directory copied to another machine measures
-   * again.
+   * What makes measured costs transferable: CPU, core count, JVM build (a different JIT or vector
+   * width changes every price) and the generation of the scoring code, which is raised when a
+   * change to it moves the prices (2: batched scoring of scattered vectors). A database directory
+   * copied to another machine, or opened by code that scores differently, measures again.
    */
+  static final int SCORING_GENERATION = 2;
+
   static String currentMachine() {
     return Machine.DESCRIPTION;
   }
@@ -37,7 +40,8 @@ record CalibratedCosts(UnitCosts costs, long liveRows, String machine) {
   /** Read once per process (it is consulted at every query; /proc/cpuinfo is not free). */
   private static final class Machine {
     static final String DESCRIPTION = String.join("|", System.getProperty("os.arch", "?"), cpuModel(),
-        Runtime.getRuntime().availableProcessors() + " cpus", Runtime.version().toString());
+        Runtime.getRuntime().availableProcessors() + " cpus", Runtime.version().toString(),
+        "scoring " + SCORING_GENERATION);
   }
 
   private static String cpuModel() {

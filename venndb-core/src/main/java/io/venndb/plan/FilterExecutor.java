@@ -1,5 +1,6 @@
 package io.venndb.plan;
 
+import io.venndb.index.FlatVectorSearch;
 import io.venndb.index.hnsw.HnswResult;
 import io.venndb.plan.FilterNode.AndNode;
 import io.venndb.plan.FilterNode.ConstantNode;
@@ -9,8 +10,6 @@ import io.venndb.plan.FilterNode.ScalarLeaf;
 import io.venndb.plan.FilterNode.VectorLeaf;
 import io.venndb.sets.Bitmaps;
 import io.venndb.store.VectorArena;
-import io.venndb.vector.Kernels;
-import io.venndb.vector.VectorKernels;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -108,12 +107,9 @@ final class FilterExecutor {
 
   /** Every candidate whose vector satisfies the condition, one distance each. */
   private RoaringBitmap flatScan(VectorCondition c, RoaringBitmap candidates, FilterNode node) {
-    VectorArena arena = context.arena(c.position());
-    VectorKernels kernels = Kernels.get();
-    float[] q = c.prepared();
     RoaringBitmap out = new RoaringBitmap();
-    arena.forEach(candidates, (doc, segment, offset) -> {
-      if (c.holds(c.metric().storedDistance(kernels, segment, offset, q))) {
+    FlatVectorSearch.scan(context.arena(c.position()), c.metric(), c.prepared(), candidates, (doc, distance) -> {
+      if (c.holds(distance)) {
         out.add(doc);
       }
     });

@@ -1,5 +1,6 @@
 package io.venndb.store;
 
+import io.venndb.error.CorruptionException;
 import io.venndb.error.ErrorCode;
 import io.venndb.error.InvalidInputException;
 import java.io.IOException;
@@ -30,7 +31,8 @@ public final class VectorArena implements AutoCloseable {
   /** Chunks of about 32 MiB: large enough for long sequential scans, small enough to add cheaply. */
   private static final long TARGET_CHUNK_BYTES = 32L << 20;
   private static final int MIN_CHUNK_SHIFT = 6, MAX_CHUNK_SHIFT = 14;
-  private static final int BATCH = 256;
+  /** Most docs one {@link BatchVisitor} call receives. */
+  public static final int BATCH = 256;
 
   private final int dimension;
   private final long vectorBytes;
@@ -46,6 +48,12 @@ public final class VectorArena implements AutoCloseable {
   @FunctionalInterface
   public interface VectorVisitor {
     void visit(int docId, MemorySegment segment, long byteOffset);
+  }
+
+  /** Called with up to {@link #BATCH} docs that have a vector, and where their vectors are. */
+  @FunctionalInterface
+  public interface BatchVisitor {
+    void visit(int[] docs, MemorySegment[] segments, long[] offsets, int count);
   }
 
   public VectorArena(int dimension) {
@@ -206,6 +214,48 @@ public final class VectorArena implements AutoCloseable {
           visitor.visit(doc, chunk.data, slotOffset(doc));
         }
       }
+    }
+  }
+
+  /**
+   * Visits, in increasing doc id order and in batches of up to {@link #BATCH}, the docs of {@code
+   * docs} that have a vector. The arrays are reused between calls; read them before returning.
+   */
+  public void forEachBatch(RoaringBitmap docs, BatchVisitor visitor) {
+    int[] ids = new int[BATCH];
+    MemorySegment[] segments = new MemorySegment[BATCH];
+    long[] offsets = new long[BATCH];
+    int[] count = {0};
+    forEach(docs, (doc, segment, offset) -> {
+      ids[count[0]] = doc;
+      segments[count[0]] = segment;
+      offsets[count[0]] = offset;
+      if (++count[0] == BATCH) {
+        visitor.visit(ids, segments, offsets, BATCH);
+        count[0] = 0;
+      }
+    });
+    if (count[0] > 0) {
+      visitor.visit(ids, segments, offsets, count[0]);
+    }
+  }
+
+  /**
+   * Reads the first component of each of {@code count} located vectors (none may be null) before
+   * any is scored. Vectors read in random order (a graph walk, a sparse filter) are cache misses;
+   * these reads do not depend on each other, so the CPU overlaps their misses, and its prefetcher
+   * then streams the rest of each vector while the first are scored, instead of waiting out one
+   * miss per vector. The sum of the values read keeps a JIT from dropping the reads; it doubles
+   * as a cheap integrity check, since stored vectors are finite and only a non-finite component
+   * makes the sum NaN.
+   */
+  public static void touch(MemorySegment[] segments, long[] offsets, int count) {
+    float sum = 0;
+    for (int i = 0; i < count; i++) {
+      sum += segments[i].get(FLOAT, offsets[i]);
+    }
+    if (Float.isNaN(sum)) {
+      throw new CorruptionException("vector arena", "a stored vector has a non-finite component", null);
     }
   }
 

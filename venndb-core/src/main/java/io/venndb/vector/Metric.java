@@ -120,6 +120,34 @@ public enum Metric {
     };
   }
 
+  /**
+   * {@link #storedDistance} of {@code count} stored vectors at once, into {@code out}: the same
+   * values, computed by the kernels' batch methods (see {@link VectorKernels}).
+   */
+  public void storedDistances(VectorKernels kernels, MemorySegment[] segments, long[] offsets, int count,
+      float[] preparedQuery, float[] out) {
+    switch (this) {
+      case COSINE -> {
+        kernels.dot(segments, offsets, count, preparedQuery, out);
+        for (int i = 0; i < count; i++) {
+          out[i] = clampCosine(1 - out[i]);
+        }
+      }
+      case L2 -> {
+        kernels.squareDistance(segments, offsets, count, preparedQuery, out);
+        for (int i = 0; i < count; i++) {
+          out[i] = (float) Math.sqrt(out[i]);
+        }
+      }
+      case INNER_PRODUCT -> {
+        kernels.dot(segments, offsets, count, preparedQuery, out);
+        for (int i = 0; i < count; i++) {
+          out[i] = -out[i];
+        }
+      }
+    }
+  }
+
   /** Rounding can push 1 - cos just outside [0, 2]; the documented range is kept exactly. */
   private static float clampCosine(float distance) {
     return Math.min(2f, Math.max(0f, distance));

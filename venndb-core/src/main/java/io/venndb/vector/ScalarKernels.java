@@ -56,6 +56,20 @@ final class ScalarKernels implements VectorKernels {
   }
 
   @Override
+  public void dot(MemorySegment[] segments, long[] offsets, int count, float[] query, float[] out) {
+    for (int i = 0; i < count; i++) {
+      out[i] = dot(segments[i], offsets[i], query);
+    }
+  }
+
+  @Override
+  public void squareDistance(MemorySegment[] segments, long[] offsets, int count, float[] query, float[] out) {
+    for (int i = 0; i < count; i++) {
+      out[i] = squareDistance(segments[i], offsets[i], query);
+    }
+  }
+
+  @Override
   public float squareDistance(MemorySegment segment, long byteOffset, float[] query) {
     float sum = 0;
     for (int i = 0; i < query.length; i++) {

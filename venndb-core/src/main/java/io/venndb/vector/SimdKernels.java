@@ -8,15 +8,19 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API kernels. Four independent accumulators hide the add latency (C2 does not vectorise
- * float reductions itself because it must keep their order); a single-vector loop and a scalar loop
- * finish the tail. Loading this class fails with a {@link LinkageError} when {@code
+ * Vector API kernels. Independent accumulators hide the FMA latency (C2 does not vectorise float
+ * reductions itself because it must keep their order); a single-vector loop and a scalar loop
+ * finish the tail. {@code dot} and {@code squareDistance} use one arithmetic on every input (heap
+ * arrays, one stored vector, a batch of stored vectors: two accumulators, lanes added in order),
+ * so a distance is the same bit for bit whichever path computed it; the batch form gets its
+ * speed from scoring four vectors side by side, not from more accumulators per vector. Loading this class fails with a {@link LinkageError} when {@code
  * jdk.incubator.vector} is not in the boot layer, which {@link Kernels} catches.
  */
 final class SimdKernels implements VectorKernels {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final int LANES = SPECIES.length();
   private static final int STRIDE = 4 * LANES;
+  private static final int PAIR = 2 * LANES;
   private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
   /** Without hardware FMA, FloatVector.fma falls back to a very slow exact emulation. */
   private static final boolean USE_FMA = hardwareFma();
@@ -28,18 +32,16 @@ final class SimdKernels implements VectorKernels {
   @Override
   public float dot(float[] a, float[] b) {
     int n = KernelChecks.sameLength(a, b);
-    FloatVector s0 = zero(), s1 = zero(), s2 = zero(), s3 = zero();
+    FloatVector s0 = zero(), s1 = zero();
     int i = 0;
-    for (int end = n & -STRIDE; i < end; i += STRIDE) {
+    for (int end = n & -PAIR; i < end; i += PAIR) {
       s0 = fma(load(a, i), load(b, i), s0);
       s1 = fma(load(a, i + LANES), load(b, i + LANES), s1);
-      s2 = fma(load(a, i + 2 * LANES), load(b, i + 2 * LANES), s2);
-      s3 = fma(load(a, i + 3 * LANES), load(b, i + 3 * LANES), s3);
     }
     for (int end = n & -LANES; i < end; i += LANES) {
       s0 = fma(load(a, i), load(b, i), s0);
     }
-    float sum = reduce(s0, s1, s2, s3);
+    float sum = reduce(s0.add(s1));
     for (; i < n; i++) {
       sum += a[i] * b[i];
     }
@@ -49,18 +51,16 @@ final class SimdKernels implements VectorKernels {
   @Override
   public float squareDistance(float[] a, float[] b) {
     int n = KernelChecks.sameLength(a, b);
-    FloatVector s0 = zero(), s1 = zero(), s2 = zero(), s3 = zero();
+    FloatVector s0 = zero(), s1 = zero();
     int i = 0;
-    for (int end = n & -STRIDE; i < end; i += STRIDE) {
+    for (int end = n & -PAIR; i < end; i += PAIR) {
       s0 = square(load(a, i).sub(load(b, i)), s0);
       s1 = square(load(a, i + LANES).sub(load(b, i + LANES)), s1);
-      s2 = square(load(a, i + 2 * LANES).sub(load(b, i + 2 * LANES)), s2);
-      s3 = square(load(a, i + 3 * LANES).sub(load(b, i + 3 * LANES)), s3);
     }
     for (int end = n & -LANES; i < end; i += LANES) {
       s0 = square(load(a, i).sub(load(b, i)), s0);
     }
-    float sum = reduce(s0, s1, s2, s3);
+    float sum = reduce(s0.add(s1));
     for (; i < n; i++) {
       float d = a[i] - b[i];
       sum += d * d;
@@ -95,22 +95,73 @@ final class SimdKernels implements VectorKernels {
     return KernelChecks.cosine(dot, normA, normB);
   }
 
+  // Stored vectors (segments). One arithmetic serves a single vector and a batch, so a doc's
+  // distance is the same bit for bit whichever path computed it: two accumulators over 2 * LANES
+  // floats, one over a last LANES, the lanes added in order, then a scalar tail. The batch runs
+  // four vectors' chains side by side. On a collection larger than the caches every vector is a
+  // cache miss, and four independent streams keep four misses in flight instead of one: that
+  // wait, not the arithmetic, is most of a graph walk. Two chains per vector (eight in a batch)
+  // keep both FMA units busy without running out of the 16 vector registers of AVX2.
+
   @Override
   public float dot(MemorySegment segment, long byteOffset, float[] q) {
     int n = q.length;
-    FloatVector s0 = zero(), s1 = zero(), s2 = zero(), s3 = zero();
+    FloatVector s0 = zero(), s1 = zero();
     int i = 0;
-    for (int end = n & -STRIDE; i < end; i += STRIDE) {
+    for (int end = n & -PAIR; i < end; i += PAIR) {
       s0 = fma(load(segment, byteOffset, i), load(q, i), s0);
       s1 = fma(load(segment, byteOffset, i + LANES), load(q, i + LANES), s1);
-      s2 = fma(load(segment, byteOffset, i + 2 * LANES), load(q, i + 2 * LANES), s2);
-      s3 = fma(load(segment, byteOffset, i + 3 * LANES), load(q, i + 3 * LANES), s3);
     }
     for (int end = n & -LANES; i < end; i += LANES) {
       s0 = fma(load(segment, byteOffset, i), load(q, i), s0);
     }
-    float sum = reduce(s0, s1, s2, s3);
-    for (; i < n; i++) {
+    return dotTail(segment, byteOffset, q, i, reduce(s0.add(s1)));
+  }
+
+  @Override
+  public void dot(MemorySegment[] segments, long[] offsets, int count, float[] q, float[] out) {
+    int v = 0;
+    for (; v + 4 <= count; v += 4) {
+      dot4(segments, offsets, v, q, out);
+    }
+    for (; v < count; v++) {
+      out[v] = dot(segments[v], offsets[v], q);
+    }
+  }
+
+  private static void dot4(MemorySegment[] segments, long[] offsets, int at, float[] q, float[] out) {
+    MemorySegment m0 = segments[at], m1 = segments[at + 1], m2 = segments[at + 2], m3 = segments[at + 3];
+    long o0 = offsets[at], o1 = offsets[at + 1], o2 = offsets[at + 2], o3 = offsets[at + 3];
+    FloatVector a0 = zero(), a1 = zero(), b0 = zero(), b1 = zero();
+    FloatVector c0 = zero(), c1 = zero(), d0 = zero(), d1 = zero();
+    int n = q.length;
+    int i = 0;
+    for (int end = n & -PAIR; i < end; i += PAIR) {
+      FloatVector x0 = load(q, i), x1 = load(q, i + LANES);
+      a0 = fma(load(m0, o0, i), x0, a0);
+      a1 = fma(load(m0, o0, i + LANES), x1, a1);
+      b0 = fma(load(m1, o1, i), x0, b0);
+      b1 = fma(load(m1, o1, i + LANES), x1, b1);
+      c0 = fma(load(m2, o2, i), x0, c0);
+      c1 = fma(load(m2, o2, i + LANES), x1, c1);
+      d0 = fma(load(m3, o3, i), x0, d0);
+      d1 = fma(load(m3, o3, i + LANES), x1, d1);
+    }
+    for (int end = n & -LANES; i < end; i += LANES) {
+      FloatVector x = load(q, i);
+      a0 = fma(load(m0, o0, i), x, a0);
+      b0 = fma(load(m1, o1, i), x, b0);
+      c0 = fma(load(m2, o2, i), x, c0);
+      d0 = fma(load(m3, o3, i), x, d0);
+    }
+    out[at] = dotTail(m0, o0, q, i, reduce(a0.add(a1)));
+    out[at + 1] = dotTail(m1, o1, q, i, reduce(b0.add(b1)));
+    out[at + 2] = dotTail(m2, o2, q, i, reduce(c0.add(c1)));
+    out[at + 3] = dotTail(m3, o3, q, i, reduce(d0.add(d1)));
+  }
+
+  private static float dotTail(MemorySegment segment, long byteOffset, float[] q, int from, float sum) {
+    for (int i = from; i < q.length; i++) {
       sum += segment.get(ScalarKernels.FLOAT, byteOffset + 4L * i) * q[i];
     }
     return sum;
@@ -119,19 +170,62 @@ final class SimdKernels implements VectorKernels {
   @Override
   public float squareDistance(MemorySegment segment, long byteOffset, float[] q) {
     int n = q.length;
-    FloatVector s0 = zero(), s1 = zero(), s2 = zero(), s3 = zero();
+    FloatVector s0 = zero(), s1 = zero();
     int i = 0;
-    for (int end = n & -STRIDE; i < end; i += STRIDE) {
+    for (int end = n & -PAIR; i < end; i += PAIR) {
       s0 = square(load(segment, byteOffset, i).sub(load(q, i)), s0);
       s1 = square(load(segment, byteOffset, i + LANES).sub(load(q, i + LANES)), s1);
-      s2 = square(load(segment, byteOffset, i + 2 * LANES).sub(load(q, i + 2 * LANES)), s2);
-      s3 = square(load(segment, byteOffset, i + 3 * LANES).sub(load(q, i + 3 * LANES)), s3);
     }
     for (int end = n & -LANES; i < end; i += LANES) {
       s0 = square(load(segment, byteOffset, i).sub(load(q, i)), s0);
     }
-    float sum = reduce(s0, s1, s2, s3);
-    for (; i < n; i++) {
+    return squareTail(segment, byteOffset, q, i, reduce(s0.add(s1)));
+  }
+
+  @Override
+  public void squareDistance(MemorySegment[] segments, long[] offsets, int count, float[] q, float[] out) {
+    int v = 0;
+    for (; v + 4 <= count; v += 4) {
+      squareDistance4(segments, offsets, v, q, out);
+    }
+    for (; v < count; v++) {
+      out[v] = squareDistance(segments[v], offsets[v], q);
+    }
+  }
+
+  private static void squareDistance4(MemorySegment[] segments, long[] offsets, int at, float[] q, float[] out) {
+    MemorySegment m0 = segments[at], m1 = segments[at + 1], m2 = segments[at + 2], m3 = segments[at + 3];
+    long o0 = offsets[at], o1 = offsets[at + 1], o2 = offsets[at + 2], o3 = offsets[at + 3];
+    FloatVector a0 = zero(), a1 = zero(), b0 = zero(), b1 = zero();
+    FloatVector c0 = zero(), c1 = zero(), d0 = zero(), d1 = zero();
+    int n = q.length;
+    int i = 0;
+    for (int end = n & -PAIR; i < end; i += PAIR) {
+      FloatVector x0 = load(q, i), x1 = load(q, i + LANES);
+      a0 = square(load(m0, o0, i).sub(x0), a0);
+      a1 = square(load(m0, o0, i + LANES).sub(x1), a1);
+      b0 = square(load(m1, o1, i).sub(x0), b0);
+      b1 = square(load(m1, o1, i + LANES).sub(x1), b1);
+      c0 = square(load(m2, o2, i).sub(x0), c0);
+      c1 = square(load(m2, o2, i + LANES).sub(x1), c1);
+      d0 = square(load(m3, o3, i).sub(x0), d0);
+      d1 = square(load(m3, o3, i + LANES).sub(x1), d1);
+    }
+    for (int end = n & -LANES; i < end; i += LANES) {
+      FloatVector x = load(q, i);
+      a0 = square(load(m0, o0, i).sub(x), a0);
+      b0 = square(load(m1, o1, i).sub(x), b0);
+      c0 = square(load(m2, o2, i).sub(x), c0);
+      d0 = square(load(m3, o3, i).sub(x), d0);
+    }
+    out[at] = squareTail(m0, o0, q, i, reduce(a0.add(a1)));
+    out[at + 1] = squareTail(m1, o1, q, i, reduce(b0.add(b1)));
+    out[at + 2] = squareTail(m2, o2, q, i, reduce(c0.add(c1)));
+    out[at + 3] = squareTail(m3, o3, q, i, reduce(d0.add(d1)));
+  }
+
+  private static float squareTail(MemorySegment segment, long byteOffset, float[] q, int from, float sum) {
+    for (int i = from; i < q.length; i++) {
       float d = segment.get(ScalarKernels.FLOAT, byteOffset + 4L * i) - q[i];
       sum += d * d;
     }

@@ -27,6 +27,16 @@ public interface VectorKernels {
   float cosine(MemorySegment segment, long byteOffset, float[] query);
 
   /**
+   * {@code out[i] = dot(segments[i], offsets[i], query)} for {@code i < count}, equal bit for bit
+   * to the one-vector method, but faster on vectors that are not in the cache: the batch keeps
+   * several vectors' memory reads in flight at once.
+   */
+  void dot(MemorySegment[] segments, long[] offsets, int count, float[] query, float[] out);
+
+  /** As {@link #dot(MemorySegment[], long[], int, float[], float[])}, for squared distances. */
+  void squareDistance(MemorySegment[] segments, long[] offsets, int count, float[] query, float[] out);
+
+  /**
    * Sum of {@code count} floats starting at {@code byteOffset}. It is the pure streaming read that
    * flat scans are measured against, since it touches the same bytes with no per-vector work.
    */

@@ -3,6 +3,7 @@ package io.venndb.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.venndb.error.CorruptionException;
 import io.venndb.error.ErrorCode;
 import io.venndb.error.InvalidInputException;
 import io.venndb.testing.TestSeed;
@@ -70,6 +71,46 @@ class VectorArenaTest {
       assertThat(segment.get(VectorArena.FLOAT, offset + 8)).isEqualTo(3f);
       assertThat(arena.segmentOf(5)).isNull();
       assertThat(arena.segmentOf(1_000)).isNull();
+    }
+  }
+
+  @Test
+  void batchesVisitTheSameDocsAsOneByOne() {
+    SplittableRandom random = TestSeed.random("arena.batches");
+    try (VectorArena arena = new VectorArena(2, 4)) {
+      RoaringBitmap candidates = new RoaringBitmap();
+      for (int doc = 0; doc < 3 * VectorArena.BATCH; doc++) {
+        if (random.nextInt(4) > 0) {
+          arena.set(doc, new float[] {doc, -doc});
+        }
+        if (random.nextInt(3) > 0) {
+          candidates.add(doc);
+        }
+      }
+      List<Integer> one = new ArrayList<>(), batched = new ArrayList<>();
+      arena.forEach(candidates, (doc, segment, offset) -> one.add(doc));
+      arena.forEachBatch(candidates, (docs, segments, offsets, count) -> {
+        assertThat(count).isBetween(1, VectorArena.BATCH);
+        for (int i = 0; i < count; i++) {
+          assertThat(segments[i].get(VectorArena.FLOAT, offsets[i])).isEqualTo((float) docs[i]);
+          batched.add(docs[i]);
+        }
+      });
+      assertThat(batched).isEqualTo(one);
+    }
+  }
+
+  @Test
+  void touchingANonFiniteVectorReportsCorruption() {
+    try (VectorArena arena = new VectorArena(2)) {
+      arena.set(0, new float[] {1, 2});
+      arena.set(1, new float[] {Float.NaN, 2});
+      MemorySegment[] segments = new MemorySegment[2];
+      long[] offsets = new long[2];
+      arena.locate(new int[] {0, 1}, 2, segments, offsets);
+      VectorArena.touch(segments, offsets, 1);
+      assertThatThrownBy(() -> VectorArena.touch(segments, offsets, 2))
+          .isInstanceOf(CorruptionException.class).hasMessageContaining("non-finite");
     }
   }
 

@@ -43,6 +43,37 @@ class MetricTest {
 
   @ParameterizedTest
   @EnumSource(Metric.class)
+  void storedDistancesOfABatchEqualEachStoredDistance(Metric metric) {
+    SplittableRandom random = TestSeed.random("metric.batch." + metric);
+    VectorKernels kernels = Kernels.get();
+    int count = 11, dimension = 37;
+    float[] query = metric.prepare(vector(random, dimension));
+    MemorySegment[] segments = new MemorySegment[count];
+    long[] offsets = new long[count];
+    try (Arena arena = Arena.ofConfined()) {
+      for (int i = 0; i < count; i++) {
+        float[] stored = i == 3 ? query : metric.prepare(vector(random, dimension)); // one exact match
+        segments[i] = arena.allocate(4L * dimension);
+        MemorySegment.copy(stored, 0, segments[i], ScalarKernels.FLOAT, 0, dimension);
+      }
+      float[] out = new float[count];
+      metric.storedDistances(kernels, segments, offsets, count, query, out);
+      for (int i = 0; i < count; i++) {
+        assertThat(out[i]).as("#%d", i).isEqualTo(metric.storedDistance(kernels, segments[i], 0, query));
+      }
+    }
+  }
+
+  private static float[] vector(SplittableRandom random, int dimension) {
+    float[] v = new float[dimension];
+    for (int i = 0; i < dimension; i++) {
+      v[i] = (float) random.nextDouble(-1, 1);
+    }
+    return v;
+  }
+
+  @ParameterizedTest
+  @EnumSource(Metric.class)
   void similarityAndDistanceRoundTrip(Metric metric) {
     SplittableRandom random = TestSeed.random("metric.roundtrip." + metric);
     for (int i = 0; i < 1000; i++) {

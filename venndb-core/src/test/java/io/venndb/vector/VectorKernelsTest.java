@@ -107,6 +107,40 @@ class VectorKernelsTest {
     return v;
   }
 
+  /**
+   * A doc's distance must not depend on whether it was scored alone or in a batch (a graph walk
+   * scores batches, exact scans score one at a time, and ties between equal vectors are broken by
+   * doc id): batches of every size 0..9, so both the four-wide kernel and its remainder run, over
+   * vectors scattered across segments at unaligned offsets.
+   */
+  @ParameterizedTest
+  @MethodSource("twins")
+  void batchesEqualOneByOneBitForBit(VectorKernels kernels) {
+    SplittableRandom random = TestSeed.random("kernels.batch");
+    try (Arena arena = Arena.ofConfined()) {
+      for (int n : LENGTHS) {
+        float[] q = reals(random, n);
+        for (int count = 0; count <= 9; count++) {
+          MemorySegment[] segments = new MemorySegment[count];
+          long[] offsets = new long[count];
+          for (int i = 0; i < count; i++) {
+            offsets[i] = 4L * random.nextInt(5) + random.nextInt(4);
+            segments[i] = copyAt(arena, reals(random, n), offsets[i]);
+          }
+          float[] dots = new float[count], squares = new float[count];
+          kernels.dot(segments, offsets, count, q, dots);
+          kernels.squareDistance(segments, offsets, count, q, squares);
+          for (int i = 0; i < count; i++) {
+            assertThat(dots[i]).as("dot n=%d batch=%d #%d", n, count, i)
+                .isEqualTo(kernels.dot(segments[i], offsets[i], q));
+            assertThat(squares[i]).as("l2² n=%d batch=%d #%d", n, count, i)
+                .isEqualTo(kernels.squareDistance(segments[i], offsets[i], q));
+          }
+        }
+      }
+    }
+  }
+
   static float[] reals(SplittableRandom random, int n) {
     float[] v = new float[n];
     for (int i = 0; i < n; i++) {

@@ -24,8 +24,6 @@ final class Traversal {
   private final MemorySegment[] segments;
   private final long[] offsets;
   private final float[] distances;
-  /** Keeps the value of {@link VectorSource#distances}' early reads, so they are not dropped. */
-  private float touched;
   long nodesVisited;
   long distanceComputations;
 
@@ -62,7 +60,7 @@ final class Traversal {
    */
   void scoreBatch(int[] docs, int count, float[] query) {
     distanceComputations += count;
-    touched += vectors.distances(docs, count, query, segments, offsets, distances);
+    vectors.distances(docs, count, query, segments, offsets, distances);
   }
 
   long scoredKey(int[] docs, int i) {
