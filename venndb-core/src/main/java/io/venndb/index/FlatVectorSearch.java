@@ -68,6 +68,11 @@ public final class FlatVectorSearch {
   public static void scan(VectorArena arena, Metric metric, float[] preparedQuery, RoaringBitmap candidates,
       DistanceSink sink) {
     VectorKernels kernels = Kernels.get();
+    if (isDense(candidates)) { // read in order: the prefetcher already streams it, batching only adds work
+      arena.forEach(candidates, (doc, segment, offset) ->
+          sink.accept(doc, metric.storedDistance(kernels, segment, offset, preparedQuery)));
+      return;
+    }
     float[] distances = new float[VectorArena.BATCH];
     arena.forEachBatch(candidates, (docs, segments, offsets, count) -> {
       VectorArena.touch(segments, offsets, count);
@@ -76,6 +81,15 @@ public final class FlatVectorSearch {
         sink.accept(docs[i], distances[i]);
       }
     });
+  }
+
+  /** At least one doc in four of the id range the candidates span. */
+  private static boolean isDense(RoaringBitmap candidates) {
+    if (candidates.isEmpty()) {
+      return true;
+    }
+    long span = Integer.toUnsignedLong(candidates.last()) - Integer.toUnsignedLong(candidates.first()) + 1;
+    return candidates.getLongCardinality() * 4 >= span;
   }
 
   private static float[] prepareQuery(VectorArena arena, Metric metric, float[] query) {
