@@ -13,8 +13,9 @@ import jdk.incubator.vector.VectorSpecies;
  * finish the tail. {@code dot} and {@code squareDistance} use one arithmetic on every input (heap
  * arrays, one stored vector, a batch of stored vectors: two accumulators, lanes added in order),
  * so a distance is the same bit for bit whichever path computed it; the batch form gets its
- * speed from scoring four vectors side by side, not from more accumulators per vector. Loading this class fails with a {@link LinkageError} when {@code
- * jdk.incubator.vector} is not in the boot layer, which {@link Kernels} catches.
+ * speed from scoring four vectors side by side, not from more accumulators per vector. Loading
+ * this class fails with a {@link LinkageError} when {@code jdk.incubator.vector} is not in the
+ * boot layer, which {@link Kernels} catches.
  */
 final class SimdKernels implements VectorKernels {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
