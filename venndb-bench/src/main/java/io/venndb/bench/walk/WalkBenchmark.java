@@ -219,6 +219,8 @@ public final class WalkBenchmark {
     private final double distances;
     private final double visited;
     private final List<Double> microsPerQuery = new ArrayList<>();
+    /** Every timed query's latency in µs, over all rounds. */
+    private final List<Double> latencies = new ArrayList<>();
 
     private Row(String system, int ef, double recall, double distances, double visited) {
       this.system = system;
@@ -243,24 +245,31 @@ public final class WalkBenchmark {
     void time(Walker walker, float[][] queries) throws Exception {
       long start = System.nanoTime();
       for (float[] q : queries) {
+        long before = System.nanoTime();
         walker.search(q, ef);
+        latencies.add((System.nanoTime() - before) / 1e3);
       }
       microsPerQuery.add((System.nanoTime() - start) / 1e3 / queries.length);
     }
 
     static String table(Row[][] rows) {
       StringBuilder sb = new StringBuilder(
-          "| system | ef / numCandidates | recall@10 | µs per query | QPS | distances per query "
-              + "| nodes expanded per query | ns per distance |\n|---|---|---|---|---|---|---|---|\n");
+          "| system | ef / numCandidates | recall@10 | µs per query | QPS | p50 / p99 µs | distances per query "
+              + "| nodes expanded per query | ns per distance |\n|---|---|---|---|---|---|---|---|---|\n");
       for (Row[] system : rows) {
         for (Row r : system) {
           double micros = r.medianMicros();
-          sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.0f | %.0f | %.0f | %s | %.0f |%n", r.system, r.ef,
-              r.recall, micros, 1e6 / micros, r.distances, r.visited < 0 ? "–" : String.format(Locale.ROOT, "%.0f",
-                  r.visited), micros * 1e3 / r.distances));
+          sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.0f | %.0f | %.0f / %.0f | %.0f | %s | %.0f |%n",
+              r.system, r.ef, r.recall, micros, 1e6 / micros, r.latency(0.5), r.latency(0.99), r.distances,
+              r.visited < 0 ? "–" : String.format(Locale.ROOT, "%.0f", r.visited), micros * 1e3 / r.distances));
         }
       }
       return sb.toString();
+    }
+
+    private double latency(double quantile) {
+      List<Double> sorted = latencies.stream().sorted().toList();
+      return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(quantile * sorted.size())));
     }
 
     private double medianMicros() {
