@@ -1,6 +1,7 @@
 package io.venndb.bench;
 
 import io.venndb.bench.data.Dataset;
+import io.venndb.bench.data.Directories;
 import io.venndb.bench.filter.FilterMatcher;
 import io.venndb.bench.measure.Measurer;
 import io.venndb.bench.measure.Diagnosis;
@@ -41,7 +42,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -120,7 +120,7 @@ final class BenchRun {
       for (SearchSystem s : systems) {
         s.close();
       }
-      deleteTree(config.workDir());
+      Directories.deleteTree(config.workDir());
     }
     BenchResults results = new BenchResults(BenchResults.SCHEMA, BenchResults.VERSION,
         runInfo(startedAt, (System.nanoTime() - start) / 1e9, loadAtStart, commit, dirty), datasetInfo(base, queries), infos,
@@ -159,7 +159,7 @@ final class BenchRun {
       for (SearchSystem s : systems) {
         s.close();
       }
-      deleteTree(config.workDir());
+      Directories.deleteTree(config.workDir());
       try (Stream<Path> left = Files.exists(config.outDir()) ? Files.list(config.outDir()) : Stream.empty()) {
         if (Files.exists(config.outDir()) && left.findAny().isEmpty()) {
           Files.delete(config.outDir()); // nothing is written by a diagnosis
@@ -215,14 +215,4 @@ final class BenchRun {
     return (int) q.all().stream().filter(x -> x.kind() == kind).count();
   }
 
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package io.venndb.bench.ingest;
 
+import io.venndb.bench.data.Directories;
 import io.venndb.api.BulkWriter;
 import io.venndb.api.Collection;
 import io.venndb.api.CollectionStats;
@@ -102,7 +103,7 @@ public final class IngestBenchmark {
         }
       }
     } finally {
-      delete(dir);
+      Directories.deleteTree(dir);
     }
   }
 
@@ -132,12 +133,6 @@ public final class IngestBenchmark {
   private static long du(Path dir) throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
       return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-    }
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }
 

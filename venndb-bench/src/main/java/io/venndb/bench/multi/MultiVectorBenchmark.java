@@ -4,6 +4,7 @@ import io.venndb.api.BulkWriter;
 import io.venndb.api.Collection;
 import io.venndb.api.DatabaseOptions;
 import io.venndb.api.VennDB;
+import io.venndb.bench.data.Directories;
 import io.venndb.bench.data.Embeddings;
 import io.venndb.catalog.SchemaBuilder;
 import io.venndb.catalog.VectorIndexSpec;
@@ -73,6 +74,15 @@ public final class MultiVectorBenchmark {
       names = embeddings.embed("debian-names", texts(rows, r -> ((String) r.get("package")).replace('-', ' ')), 1 << 17);
     }
     Path dir = Files.createTempDirectory("venndb-multi");
+    try {
+      run(dir, rows, desc, names, queries, repeats, weights, seed);
+    } finally {
+      Directories.deleteTree(dir); // two graphs over the Debian catalog: half a gigabyte per run
+    }
+  }
+
+  private static void run(Path dir, List<Map<String, Object>> rows, float[][] desc, float[][] names, int queries,
+      int repeats, List<float[]> weights, long seed) throws IOException {
     try (VennDB db = VennDB.open(dir, new DatabaseOptions(false))) {
       Collection c = load(db, rows, desc, names);
       SplittableRandom random = new SplittableRandom(seed);

@@ -1,6 +1,7 @@
 package io.venndb.bench.walk;
 
 import io.venndb.bench.data.Dataset;
+import io.venndb.bench.data.Directories;
 import io.venndb.bench.data.Embeddings;
 import io.venndb.bench.data.PypiSource;
 import io.venndb.bench.data.TextCorpus;
@@ -67,7 +68,13 @@ public final class WalkBenchmark {
     try (VennWalk venn = VennWalk.build(data.base(), threads);
         LuceneHnswSystem lucene = new LuceneHnswSystem(M, EF_CONSTRUCTION, threads, 0)) {
       Path work = Files.createTempDirectory("venndb-walk");
-      double luceneBuild = lucene.build(data.base(), work).seconds();
+      double luceneBuild;
+      try {
+        luceneBuild = lucene.build(data.base(), work).seconds();
+      } catch (Exception | Error e) {
+        Directories.deleteTree(work);
+        throw e;
+      }
       report.append(String.format(Locale.ROOT, "Build: VennDB %.1f s, Lucene %.1f s. VennDB graph %.1f bytes per "
           + "vector (layer-0 links alone: %d).%n%n", venn.buildSeconds(), luceneBuild,
           venn.graphBytesPerVector(), 2 * M * Integer.BYTES));
@@ -88,7 +95,7 @@ public final class WalkBenchmark {
         }
       }
       report.append(Row.table(rowsOut));
-      deleteTree(work);
+      Directories.deleteTree(work);
     }
     System.out.print(report);
     if (out != null) {
@@ -107,14 +114,6 @@ public final class WalkBenchmark {
   private static Walk luceneSearch(LuceneHnswSystem lucene, float[] query, int ef) throws Exception {
     TopKEngine.Scored scored = lucene.topK(query, K, null, ef);
     return new Walk(scored.ids(), scored.distanceComputations(), -1);
-  }
-
-  private static void deleteTree(Path dir) throws Exception {
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 
   /** One query's answer (base ordinals) and work; {@code nodesVisited} is -1 where not reported. */
