@@ -68,40 +68,42 @@ public final class WalkBenchmark {
     try (VennWalk venn = VennWalk.build(data.base(), threads);
         LuceneHnswSystem lucene = new LuceneHnswSystem(M, EF_CONSTRUCTION, threads, 0)) {
       Path work = Files.createTempDirectory("venndb-walk");
-      double luceneBuild;
       try {
-        luceneBuild = lucene.build(data.base(), work).seconds();
-      } catch (Exception | Error e) {
-        Directories.deleteTree(work);
-        throw e;
+        report.append(measure(venn, lucene, lucene.build(data.base(), work).seconds(), data, efs, repeats));
+      } finally {
+        Directories.deleteTree(work); // Lucene's index of all PyPI is over a gigabyte
       }
-      report.append(String.format(Locale.ROOT, "Build: VennDB %.1f s, Lucene %.1f s. VennDB graph %.1f bytes per "
-          + "vector (layer-0 links alone: %d).%n%n", venn.buildSeconds(), luceneBuild,
-          venn.graphBytesPerVector(), 2 * M * Integer.BYTES));
-      List<Walker> walkers = List.of(venn::search, (q, ef) -> luceneSearch(lucene, q, ef));
-      List<String> names = List.of("venndb", "lucene");
-      Row[][] rowsOut = new Row[walkers.size()][efs.length];
-      for (int s = 0; s < walkers.size(); s++) {
-        for (int e = 0; e < efs.length; e++) {
-          rowsOut[s][e] = Row.scored(names.get(s), efs[e], walkers.get(s), data);
-        }
-      }
-      for (int round = 0; round < repeats; round++) {
-        for (int i = 0; i < walkers.size(); i++) {
-          int s = (i + round) % walkers.size();
-          for (int e = 0; e < efs.length; e++) {
-            rowsOut[s][e].time(walkers.get(s), data.queries());
-          }
-        }
-      }
-      report.append(Row.table(rowsOut));
-      Directories.deleteTree(work);
     }
     System.out.print(report);
     if (out != null) {
       Files.writeString(out, report);
       System.err.println("wrote " + out);
     }
+  }
+
+  /** Build figures, then every setting of both systems scored once and timed over the rounds. */
+  private static String measure(VennWalk venn, LuceneHnswSystem lucene, double luceneBuild, WalkData data,
+      int[] efs, int repeats) throws Exception {
+    StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "Build: VennDB %.1f s, Lucene %.1f s. "
+        + "VennDB graph %.1f bytes per vector (layer-0 links alone: %d).%n%n", venn.buildSeconds(), luceneBuild,
+        venn.graphBytesPerVector(), 2 * M * Integer.BYTES));
+    List<Walker> walkers = List.of(venn::search, (q, ef) -> luceneSearch(lucene, q, ef));
+    List<String> names = List.of("venndb", "lucene");
+    Row[][] rows = new Row[walkers.size()][efs.length];
+    for (int s = 0; s < walkers.size(); s++) {
+      for (int e = 0; e < efs.length; e++) {
+        rows[s][e] = Row.scored(names.get(s), efs[e], walkers.get(s), data);
+      }
+    }
+    for (int round = 0; round < repeats; round++) {
+      for (int i = 0; i < walkers.size(); i++) {
+        int s = (i + round) % walkers.size(); // the systems take turns going first
+        for (int e = 0; e < efs.length; e++) {
+          rows[s][e].time(walkers.get(s), data.queries());
+        }
+      }
+    }
+    return report.append(Row.table(rows)).toString();
   }
 
   private static Dataset pypi(Path dataDir, int limit) throws Exception {
