@@ -64,7 +64,7 @@ public final class Collection {
   public CollectionStats stats() {
     try (ReadView view = store.acquire()) {
       return new CollectionStats(view.liveCount(), view.maxDocExclusive(), view.generation(),
-          store.vectorBytesOffHeap(), vectorIndexes.graphBytes());
+          store.vectorBytesOffHeap(), vectorIndexes.graphBytes(), store.keyBytes());
     }
   }
 

@@ -25,6 +25,7 @@ public final class CollectionLoader {
     boolean arenasCurrent = store.loadArenas();
     CollectionStore.RowVisitor visitor = (docId, row) -> {
       live.add(docId);
+      store.recordKey(docId, row.primaryKey());
       levelKeys[docId] = VectorIndexes.levelKey(row.primaryKey());
       if (arenasCurrent) {
         indexes.add(docId, row.values());

@@ -265,6 +265,7 @@ public final class CollectionWriter {
         int doc = rowDocs.get(i);
         if (added.contains(doc)) {
           PreparedRow row = rows.get(i);
+          store.recordKey(doc, row.key());
           applyRow(store, indexes, doc, row.values(), row.arenaVectors());
           long levelKey = VectorIndexes.levelKey(row.key());
           if (deferGraphs) {

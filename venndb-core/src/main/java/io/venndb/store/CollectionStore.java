@@ -25,6 +25,7 @@ public final class CollectionStore implements AutoCloseable {
   private final VectorArena[] arenas;
   private static final System.Logger LOG = System.getLogger(CollectionStore.class.getName());
   private final RoaringBitmap liveDocs = new RoaringBitmap();
+  private final KeyColumn keys;
   private int nextDocId;
   private long generation;
   private volatile ReadView current;
@@ -35,6 +36,7 @@ public final class CollectionStore implements AutoCloseable {
     this.id = id;
     this.schema = schema;
     this.arenas = createArenas(schema);
+    this.keys = new KeyColumn(schema.keyType());
     readCounters();
   }
 
@@ -90,6 +92,11 @@ public final class CollectionStore implements AutoCloseable {
       bytes += arena == null ? 0 : arena.allocatedBytes();
     }
     return bytes;
+  }
+
+  /** Heap bytes of the in-memory primary-key column. */
+  public long keyBytes() {
+    return keys.bytes();
   }
 
   /** Where the arena of the vector column at {@code position} is saved on a clean close. */
@@ -226,22 +233,35 @@ public final class CollectionStore implements AutoCloseable {
 
   /**
    * The rows of {@code docIds} as of {@code view}, in one multi-get; with {@code keysOnly} only
-   * the primary key is decoded (values empty). Throws if a doc of the view has no row.
+   * the primary keys, from memory (values empty). Throws if a doc of the view has no row.
    */
   public List<RowCodec.Decoded> rows(ReadView view, int[] docIds, boolean keysOnly) {
-    List<byte[]> keys = new java.util.ArrayList<>(docIds.length);
+    return keysOnly ? keys(docIds) : fullRows(view, docIds);
+  }
+
+  private List<RowCodec.Decoded> keys(int[] docIds) {
+    List<RowCodec.Decoded> rows = new java.util.ArrayList<>(docIds.length);
     for (int doc : docIds) {
-      keys.add(Keys.row(id, doc));
+      rows.add(new RowCodec.Decoded(keys.get(doc), NO_VALUES));
     }
-    List<byte[]> values = docIds.length == 0 ? List.of() : rocks.multiGet(RocksStore.Family.ROWS, keys, view.snapshot());
+    return rows;
+  }
+
+  private static final Object[] NO_VALUES = new Object[0];
+
+  private List<RowCodec.Decoded> fullRows(ReadView view, int[] docIds) {
+    List<byte[]> rowKeys = new java.util.ArrayList<>(docIds.length);
+    for (int doc : docIds) {
+      rowKeys.add(Keys.row(id, doc));
+    }
+    List<byte[]> values = docIds.length == 0 ? List.of() : rocks.multiGet(RocksStore.Family.ROWS, rowKeys, view.snapshot());
     List<RowCodec.Decoded> rows = new java.util.ArrayList<>(docIds.length);
     for (int i = 0; i < docIds.length; i++) {
       byte[] bytes = values.get(i);
       if (bytes == null) {
         throw new IllegalStateException("doc " + docIds[i] + " is live in the view but has no row");
       }
-      rows.add(keysOnly ? RowCodec.decodeKey(schema, resource(docIds[i]), bytes)
-          : RowCodec.decode(schema, resource(docIds[i]), bytes));
+      rows.add(RowCodec.decode(schema, resource(docIds[i]), bytes));
     }
     return rows;
   }
@@ -286,6 +306,11 @@ public final class CollectionStore implements AutoCloseable {
   public void stageCounters(WriteBatch batch, int newNextDocId, long newGeneration) {
     byte[] value = ByteBuffer.allocate(12).putInt(newNextDocId).putLong(newGeneration).array();
     rocks.put(batch, RocksStore.Family.META, Keys.counters(id), value);
+  }
+
+  /** Records the primary key of a new doc, before the commit or load that adds it is published. */
+  public void recordKey(int docId, Object primaryKey) {
+    keys.set(docId, primaryKey);
   }
 
   /** Marks a doc live without publishing (used while loading). */

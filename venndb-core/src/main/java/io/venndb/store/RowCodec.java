@@ -117,17 +117,6 @@ public final class RowCodec {
     return decode(schema, resource, bytes, true);
   }
 
-  /** Only the primary key (checksum verified); the values array is empty. */
-  public static Decoded decodeKey(CollectionSchema schema, String resource, byte[] bytes) {
-    ByteBuffer buf = verified(resource, bytes);
-    try {
-      Object pk = schema.keyType() == KeyType.LONG ? (Object) buf.getLong() : getString(buf);
-      return new Decoded(pk, new Object[0]);
-    } catch (BufferUnderflowException | IllegalArgumentException e) {
-      throw new CorruptionException(resource, "row record does not match its schema", e);
-    }
-  }
-
   /** A buffer positioned after the format byte, once length, checksum and format are checked. */
   private static ByteBuffer verified(String resource, byte[] bytes) {
     if (bytes.length < 5) {

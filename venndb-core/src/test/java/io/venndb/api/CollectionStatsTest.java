@@ -38,6 +38,7 @@ class CollectionStatsTest {
       assertThat(withGraph.vectorBytesOffHeap()).isGreaterThanOrEqualTo((long) ROWS * DIM * Float.BYTES);
       assertThat(withGraph.graphBytes() / layer0Links).as("graph bytes / layer-0 links").isBetween(1.0, 1.2);
       assertThat(without.graphBytes()).isZero();
+      assertThat(withGraph.keyBytes()).as("long keys: 8 bytes a doc, grown by half").isBetween(8L * ROWS, 8L * 2 * ROWS);
       assertThat(without.vectorBytesOffHeap()).isGreaterThanOrEqualTo((long) ROWS * DIM * Float.BYTES);
     }
   }

@@ -48,16 +48,27 @@ class LifecycleTest {
 
   @Test
   void searchWithoutColumnsReturnsTheSameRowsKeysOnly() {
+    var request = io.venndb.query.SearchRequest.nearest("emb", new float[] {1, 0.2f, 0, 0}, 4);
     try (VennDB db = VennDB.open(dir)) {
       Collection c = db.createCollection(TestSchemas.everyType("docs"));
       c.insertAll(List.of(row("a", "x", 1, 1, 0, 0, 0), row("b", "y", 2, 0, 1, 0, 0), row("c", "x", 3, 1, 1, 0, 0)));
-      var request = io.venndb.query.SearchRequest.nearest("emb", new float[] {1, 0.2f, 0, 0}, 3);
-      var full = c.search(request);
-      var keysOnly = c.search(request.withColumns(List.of()));
-      assertThat(keysOnly).extracting(h -> h.key()).containsExactlyElementsOf(full.stream().map(h -> h.key()).toList());
-      assertThat(keysOnly).allSatisfy(h -> assertThat(h.row().values()).isEmpty());
-      assertThat(full.getFirst().row().get("kind")).isNotNull();
+      assertKeysOnlyMatchFullRows(c, request);
+      c.upsert(row("b", "y", 2, 1, 0.1f, 0, 0)); // a new doc id for "b"
+      c.delete("c");
+      c.insert(row("d", "z", 4, 0, 0, 1, 0));
+      assertKeysOnlyMatchFullRows(c, request);
     }
+    try (VennDB db = VennDB.open(dir)) { // the key column is refilled from the rows
+      assertKeysOnlyMatchFullRows(db.collection("docs"), request);
+    }
+  }
+
+  private static void assertKeysOnlyMatchFullRows(Collection c, io.venndb.query.SearchRequest request) {
+    var full = c.search(request);
+    var keysOnly = c.search(request.withColumns(List.of()));
+    assertThat(keysOnly).extracting(h -> h.key()).containsExactlyElementsOf(full.stream().map(h -> h.key()).toList());
+    assertThat(keysOnly).allSatisfy(h -> assertThat(h.row().values()).isEmpty());
+    assertThat(full.getFirst().row().get("kind")).isNotNull();
   }
 
   @Test
