@@ -36,6 +36,22 @@ class ScalarIndexOracleTest {
     check(ColumnType.TIMESTAMP, () -> 1_700_000_000_000_000L + random.nextInt(5000));
   }
 
+  /** Past the cap the pending run stays bounded, and answers still match the oracle. */
+  @Test
+  void thePendingRunOfALargeNumericIndexStaysCapped() {
+    RangeIndex index = (RangeIndex) ScalarIndex.create(ColumnDef.scalar("c", ColumnType.LONG, IndexKind.SORTED));
+    List<Object> stored = new ArrayList<>();
+    int maxPending = 0;
+    for (int doc = 0; doc < 200_000; doc++) {
+      long v = random.nextInt(5000);
+      index.add(doc, v);
+      stored.add(v);
+      maxPending = Math.max(maxPending, ((NumericIndex) index).pendingCount());
+    }
+    assertThat(maxPending).isEqualTo(NumericIndex.MAX_PENDING);
+    assertQueries(index, stored, () -> (long) random.nextInt(5000));
+  }
+
   @Test
   void sortedStrings() {
     check(ColumnType.KEYWORD, () -> "k" + random.nextInt(300));
