@@ -1,7 +1,7 @@
 package io.venndb.index;
 
 import io.venndb.catalog.ColumnDef;
-import java.util.Arrays;
+import io.venndb.store.LongsByDoc;
 import java.util.Collection;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -38,30 +38,8 @@ public final class NumericIndex implements RangeIndex {
   private long[] pendingKeys = new long[MIN_MERGE];
   private int[] pendingDocs = new int[MIN_MERGE];
   private int pending;
-  /** Keys by doc id; replaced whole when it grows, so a reader holding one sees a consistent prefix. */
-  private volatile DocKeys docKeys = new DocKeys(new long[0], new long[0]);
-
-  /** {@code keys[doc]} is meaningful where bit {@code doc} of {@code present} is set. */
-  private record DocKeys(long[] keys, long[] present) {
-    DocKeys with(int doc, long key) {
-      DocKeys out = this;
-      if (doc >= keys.length) {
-        int capacity = Math.max(doc + 1, keys.length + (keys.length >> 1) + 1024);
-        out = new DocKeys(Arrays.copyOf(keys, capacity), Arrays.copyOf(present, (capacity >>> 6) + 1));
-      }
-      out.keys[doc] = key;
-      out.present[doc >>> 6] |= 1L << doc;
-      return out;
-    }
-
-    boolean inRange(int doc, long from, long to) {
-      if (doc >= keys.length || (present[doc >>> 6] & (1L << doc)) == 0) {
-        return false;
-      }
-      long key = keys[doc];
-      return key >= from && key <= to;
-    }
-  }
+  /** Keys by doc id, for per-row range tests without a lock (see {@link LongsByDoc}). */
+  private final LongsByDoc docKeys = new LongsByDoc();
 
   NumericIndex(ColumnDef column) {
     this.column = column;
@@ -88,7 +66,7 @@ public final class NumericIndex implements RangeIndex {
       pendingKeys[pending] = key;
       pendingDocs[pending] = docId;
       pending++;
-      docKeys = docKeys.with(docId, key); // the volatile write publishes the key with its slot
+      docKeys.set(docId, key);
     } finally {
       lock.writeLock().unlock();
     }
@@ -130,9 +108,8 @@ public final class NumericIndex implements RangeIndex {
     if (r.isEmpty()) {
       return doc -> false;
     }
-    DocKeys keys = docKeys;
     long from = r.from(), to = r.to();
-    return doc -> keys.inRange(doc, from, to);
+    return doc -> docKeys.inRange(doc, from, to);
   }
 
   @Override

@@ -16,9 +16,8 @@ import java.util.Arrays;
  * view was published. A key stays after its doc is deleted (an older view may still ask) until
  * the next open, which fills the column from the current rows only.
  *
- * <p>One writer, many readers. Slots are written in place; growth copies them into a new
- * {@link Slots} published through a volatile field, so a reader sees either holder complete for
- * every doc its view contains.
+ * <p>One writer, many readers, no locks: the per-doc slots are a {@link LongsByDoc}, and the
+ * pages of string keys grow the same way (copied, then republished through a volatile field).
  */
 public final class KeyColumn {
   /** String keys are appended to pages of this many bytes; a longer key gets a page of its own. */
@@ -27,17 +26,14 @@ public final class KeyColumn {
 
   private final KeyType type;
   private final int pageBytes;
-  private volatile Slots slots = new Slots(new long[1024], new long[16], new byte[1][]);
-  /** Pages in use and the write position in the last (string keys only; writer's state). */
+  /** Per doc: the key itself (LONG) or where its bytes start, page in the high half (STRING). */
+  private final LongsByDoc slots = new LongsByDoc();
+  /** String keys' pages; grown by copy and republished, like the slots. */
+  private volatile byte[][] pages = new byte[1][];
+  /** Pages in use and the write position in the last (writer's state). */
   private int pageCount;
   private int pageUsed;
-  private long bytes;
-
-  /**
-   * Per doc: the key itself (LONG) or where its bytes start, page index in the high half and
-   * offset in the low half (STRING); {@code present} marks docs that have a key.
-   */
-  private record Slots(long[] values, long[] present, byte[][] pages) {}
+  private long pageBytesAllocated;
 
   public KeyColumn(KeyType type) {
     this(type, PAGE_BYTES);
@@ -51,26 +47,19 @@ public final class KeyColumn {
 
   /** Records the key of a new doc; called by the single writer before the doc is published. */
   public void set(int doc, Object key) {
-    Slots s = capacityFor(doc);
-    if (type == KeyType.LONG) {
-      s.values[doc] = (Long) key;
-    } else {
-      s = append(s, doc, ((String) key).getBytes(StandardCharsets.UTF_8));
-    }
-    s.present[doc >>> 6] |= 1L << doc;
+    slots.set(doc, type == KeyType.LONG ? (Long) key : append(((String) key).getBytes(StandardCharsets.UTF_8)));
   }
 
   /** The key of {@code doc}; throws if none was recorded (the doc never existed in any view). */
   public Object get(int doc) {
-    Slots s = slots;
-    if (doc < 0 || doc >= s.values.length || (s.present[doc >>> 6] & (1L << doc)) == 0) {
+    if (!slots.has(doc)) {
       throw new IllegalStateException("doc " + doc + " has no recorded primary key");
     }
-    long value = s.values[doc];
+    long value = slots.get(doc);
     if (type == KeyType.LONG) {
       return value;
     }
-    byte[] page = s.pages[(int) (value >>> PAGE_SHIFT)];
+    byte[] page = pages[(int) (value >>> PAGE_SHIFT)];
     int at = (int) value;
     int length = (page[at] & 0xff) << 24 | (page[at + 1] & 0xff) << 16 | (page[at + 2] & 0xff) << 8 | (page[at + 3] & 0xff);
     return new String(page, at + 4, length, StandardCharsets.UTF_8);
@@ -78,16 +67,16 @@ public final class KeyColumn {
 
   /** Heap bytes held: the per-doc slots and, for string keys, the pages. */
   public long bytes() {
-    Slots s = slots;
-    return 8L * (s.values.length + s.present.length) + bytes;
+    return slots.bytes() + pageBytesAllocated;
   }
 
-  private Slots append(Slots s, int doc, byte[] utf8) {
+  /** Appends a length-prefixed key to the current page (a new one when it does not fit); its address. */
+  private long append(byte[] utf8) {
     int need = 4 + utf8.length;
     if (pageCount == 0 || pageUsed + need > pageBytes) {
-      s = newPage(s, Math.max(pageBytes, need));
+      newPage(Math.max(pageBytes, need));
     }
-    byte[] page = s.pages[pageCount - 1];
+    byte[] page = pages[pageCount - 1];
     int at = pageUsed;
     page[at] = (byte) (utf8.length >>> 24);
     page[at + 1] = (byte) (utf8.length >>> 16);
@@ -95,33 +84,15 @@ public final class KeyColumn {
     page[at + 3] = (byte) utf8.length;
     System.arraycopy(utf8, 0, page, at + 4, utf8.length);
     pageUsed = at + need;
-    s.values[doc] = (long) (pageCount - 1) << PAGE_SHIFT | at;
-    return s;
+    return (long) (pageCount - 1) << PAGE_SHIFT | at;
   }
 
-  private Slots newPage(Slots s, int size) {
-    byte[][] pages = s.pages;
+  private void newPage(int size) {
     if (pageCount == pages.length) {
-      s = publish(new Slots(s.values, s.present, Arrays.copyOf(pages, pages.length * 2)));
+      pages = Arrays.copyOf(pages, pages.length * 2);
     }
-    s.pages[pageCount++] = new byte[size];
-    bytes += size;
+    pages[pageCount++] = new byte[size];
+    pageBytesAllocated += size;
     pageUsed = 0;
-    return s;
-  }
-
-  private Slots capacityFor(int doc) {
-    Slots s = slots;
-    if (doc < s.values.length) {
-      return s;
-    }
-    int capacity = Math.max(doc + 1, (int) Math.min(Integer.MAX_VALUE - 8, s.values.length * 3L / 2));
-    long[] present = Arrays.copyOf(s.present, (capacity + 63) >>> 6);
-    return publish(new Slots(Arrays.copyOf(s.values, capacity), present, s.pages));
-  }
-
-  private Slots publish(Slots grown) {
-    slots = grown;
-    return grown;
   }
 }
