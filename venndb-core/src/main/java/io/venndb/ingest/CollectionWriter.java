@@ -13,7 +13,6 @@ import io.venndb.store.CollectionStore;
 import io.venndb.store.Keys;
 import io.venndb.store.ReadView;
 import io.venndb.store.RocksStore;
-import io.venndb.store.RowCodec;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,8 +34,6 @@ public final class CollectionWriter {
   private final CollectionStore store;
   private final CollectionIndexes indexes;
   private final VectorIndexes vectorIndexes;
-  /** Primary keys read per multi-get when a rebuild needs the level keys of every live doc. */
-  private static final int KEY_BATCH = 4_096;
   private final ReentrantLock commitLock = new ReentrantLock();
   /** Docs committed by bulk batches whose graph insertion waits for {@link #indexDeferred()}. */
   private final DeferredDocs deferred = new DeferredDocs();
@@ -98,23 +95,16 @@ public final class CollectionWriter {
     try (ReadView view = store.acquire()) {
       insertDeferred();
       RoaringBitmap live = view.liveDocs();
-      return vectorIndexes.rebuild(live, levelKeys(view, live));
+      return vectorIndexes.rebuild(live, levelKeys(live));
     } finally {
       commitLock.unlock();
     }
   }
 
-  /** Level keys of the live docs, from their primary keys (read in batches of keys only). */
-  private IntToLongFunction levelKeys(ReadView view, RoaringBitmap live) {
+  /** Level keys of the live docs, from their primary keys (the in-memory key column). */
+  private IntToLongFunction levelKeys(RoaringBitmap live) {
     long[] keys = new long[Math.max(1, live.isEmpty() ? 0 : live.last() + 1)];
-    int[] docs = live.toArray();
-    for (int from = 0; from < docs.length; from += KEY_BATCH) {
-      int[] batch = java.util.Arrays.copyOfRange(docs, from, Math.min(docs.length, from + KEY_BATCH));
-      List<RowCodec.Decoded> rows = store.rows(view, batch, true);
-      for (int i = 0; i < batch.length; i++) {
-        keys[batch[i]] = VectorIndexes.levelKey(rows.get(i).primaryKey());
-      }
-    }
+    live.forEach((int doc) -> keys[doc] = VectorIndexes.levelKey(store.primaryKey(doc)));
     return doc -> keys[doc];
   }
 

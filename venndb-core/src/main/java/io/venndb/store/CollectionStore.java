@@ -239,6 +239,11 @@ public final class CollectionStore implements AutoCloseable {
     return keysOnly ? keys(docIds) : fullRows(view, docIds);
   }
 
+  /** The primary key of {@code docId}, from memory; the doc must be live in some view. */
+  public Object primaryKey(int docId) {
+    return keys.get(docId);
+  }
+
   private List<RowCodec.Decoded> keys(int[] docIds) {
     List<RowCodec.Decoded> rows = new java.util.ArrayList<>(docIds.length);
     for (int doc : docIds) {
