@@ -28,6 +28,16 @@ final class FlatTopKHeap {
     return size;
   }
 
+  /** Whether {@code capacity} keys are kept, so {@link #worst} is the cut. */
+  boolean isFull() {
+    return size == heap.length;
+  }
+
+  /** The largest kept key; only meaningful when {@link #isFull}. */
+  long worst() {
+    return heap[0];
+  }
+
   /** The kept keys in ascending order; the heap is unusable afterwards. */
   long[] sortedKeys() {
     long[] keys = Arrays.copyOf(heap, size);

@@ -13,10 +13,10 @@ import java.util.SplittableRandom;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * Measures the planner's unit costs on a collection's own data, once, at its first query: a
- * sequential distance computation (flat scan over the statistics sample), a distance computation
- * inside a graph walk (a few searches, time over distance computations), a bitmap intersection
- * per doc, a row read (multi-get of sampled rows) and a membership test. Each is the best of a few
+ * Measures the planner's unit costs on a collection's own data, once, at its first query: an
+ * exact distance computation and a candidate of a sketched top-10 scan (both over docs spread
+ * across the arena), a distance computation inside a graph walk (a few searches, time over
+ * distance computations), a bitmap intersection per doc, a row read (multi-get of sampled rows) and a membership test. Each is the best of a few
  * repeats after a warm-up long enough for the JIT to compile the measured path (a cold kernel is
  * several times slower than a warm one, and the first query of a process is exactly when this
  * runs), so a momentary stall on a shared machine does not skew the plan; a figure that cannot be
@@ -35,15 +35,18 @@ final class CostCalibration {
     int vectorColumn = firstVectorColumn(store);
     double distance = nominal.distanceNs();
     double graph = nominal.graphDistanceNs();
+    double sketched = nominal.sketchScanNs();
     if (vectorColumn >= 0 && sample.length >= 64) {
-      distance = flatDistanceNs(store, vectorColumn, spread(view.liveDocs(), SCAN_DOCS), sample[0]);
+      RoaringBitmap spread = spread(view.liveDocs(), SCAN_DOCS);
+      distance = exactDistanceNs(store, vectorColumn, spread, sample[0]);
+      sketched = sketchedScanNs(store, vectorColumn, spread, sample[0]);
       if (vectorIndexes.graph(vectorColumn) != null) {
         graph = Math.max(distance, graphDistanceNs(store.arena(vectorColumn), vectorIndexes.searcher(vectorColumn),
             sample, view.liveDocs()));
       }
     }
     double row = sample.length >= 16 ? rowFetchNs(store, view, sample) : nominal.rowFetchNs();
-    return new UnitCosts(distance, graph, bitmapNsPerDoc(), row, testNs());
+    return new UnitCosts(distance, graph, bitmapNsPerDoc(), row, testNs(), sketched);
   }
 
   private static int firstVectorColumn(CollectionStore store) {
@@ -63,13 +66,29 @@ final class CostCalibration {
    */
   static final int SCAN_DOCS = 16_384;
 
-  private static double flatDistanceNs(CollectionStore store, int column, RoaringBitmap docs, int queryDoc) {
+  /** One exact distance per doc, over the scattered docs (as a per-row test or an unsketched scan reads them). */
+  private static double exactDistanceNs(CollectionStore store, int column, RoaringBitmap docs, int queryDoc) {
     VectorArena arena = store.arena(column);
-    float[] query = new float[arena.dimension()];
-    arena.get(queryDoc, query);
+    float[] query = queryOf(arena, queryDoc);
     var metric = store.schema().columns().get(column).metric();
-    long n = docs.getLongCardinality();
-    return best(() -> FlatVectorSearch.topK(arena, metric, query, 10, docs)) / Math.max(1, n);
+    float[] prepared = metric.prepare(query);
+    float[] sink = new float[1];
+    return best(() -> FlatVectorSearch.scan(arena, metric, prepared, docs, (doc, d) -> sink[0] += d))
+        / Math.max(1, docs.getLongCardinality());
+  }
+
+  /** A top-10 exact search over the docs, per doc: sketched when the scan sketches (see {@link UnitCosts}). */
+  private static double sketchedScanNs(CollectionStore store, int column, RoaringBitmap docs, int queryDoc) {
+    VectorArena arena = store.arena(column);
+    float[] query = queryOf(arena, queryDoc);
+    var metric = store.schema().columns().get(column).metric();
+    return best(() -> FlatVectorSearch.topK(arena, metric, query, 10, docs)) / Math.max(1, docs.getLongCardinality());
+  }
+
+  private static float[] queryOf(VectorArena arena, int doc) {
+    float[] query = new float[arena.dimension()];
+    arena.get(doc, query);
+    return query;
   }
 
   /** About {@code count} docs taken evenly across {@code live}. */

@@ -20,12 +20,13 @@ import java.util.zip.CRC32C;
  * <pre>
  * offset  size  field
  * 0       8     magic "VNDBCOST"
- * 8       4     format version (1)
- * 12      40    distance, graph distance, bitmap per doc, row fetch, test: float64 nanoseconds
- * 52      8     live rows when measured
- * 60      4     machine description length m
- * 64      m     machine description, UTF-8
- * 64+m    4     CRC32C of every byte before it
+ * 8       4     format version (2)
+ * 12      48    distance, graph distance, bitmap per doc, row fetch, test, sketched scan: float64
+ *               nanoseconds
+ * 60      8     live rows when measured
+ * 68      4     machine description length m
+ * 72      m     machine description, UTF-8
+ * 72+m    4     CRC32C of every byte before it
  * </pre>
  *
  * The file is a cache of a measurement, so a caller that finds it corrupt measures again; reading
@@ -33,8 +34,8 @@ import java.util.zip.CRC32C;
  */
 final class CostsFile {
   static final byte[] MAGIC = "VNDBCOST".getBytes(StandardCharsets.US_ASCII);
-  static final int VERSION = 1;
-  private static final int FIXED_BYTES = 8 + 4 + 5 * 8 + 8 + 4;
+  static final int VERSION = 2;
+  private static final int FIXED_BYTES = 8 + 4 + 6 * 8 + 8 + 4;
   /** Far above any real machine description; keeps a corrupt length from allocating much. */
   private static final int MAX_MACHINE_BYTES = 4096;
 
@@ -49,7 +50,7 @@ final class CostsFile {
       out.putBytes(MAGIC);
       out.putInt(VERSION);
       UnitCosts c = calibrated.costs();
-      for (double v : new double[] {c.distanceNs(), c.graphDistanceNs(), c.bitmapNsPerDoc(), c.rowFetchNs(), c.testNs()}) {
+      for (double v : figures(c)) {
         out.putLong(Double.doubleToLongBits(v));
       }
       out.putLong(calibrated.liveRows());
@@ -102,7 +103,8 @@ final class CostsFile {
     if (version != VERSION) {
       throw new CorruptionException(file, "unsupported costs file version " + version + " (expected " + VERSION + ")");
     }
-    UnitCosts costs = new UnitCosts(in.getDouble(), in.getDouble(), in.getDouble(), in.getDouble(), in.getDouble());
+    UnitCosts costs =
+        new UnitCosts(in.getDouble(), in.getDouble(), in.getDouble(), in.getDouble(), in.getDouble(), in.getDouble());
     long liveRows = in.getLong();
     int length = in.getInt();
     if (length < 0 || length > MAX_MACHINE_BYTES || length != in.remaining()) {
@@ -116,8 +118,13 @@ final class CostsFile {
     return new CalibratedCosts(costs, liveRows, new String(machine, StandardCharsets.UTF_8));
   }
 
+  private static double[] figures(UnitCosts c) {
+    return new double[] {c.distanceNs(), c.graphDistanceNs(), c.bitmapNsPerDoc(), c.rowFetchNs(), c.testNs(),
+        c.sketchScanNs()};
+  }
+
   private static boolean plausible(UnitCosts c) {
-    for (double v : new double[] {c.distanceNs(), c.graphDistanceNs(), c.bitmapNsPerDoc(), c.rowFetchNs(), c.testNs()}) {
+    for (double v : figures(c)) {
       if (!(v > 0 && v < 1e9)) {
         return false;
       }

@@ -105,14 +105,14 @@ final class FilterExecutor {
     };
   }
 
-  /** Every candidate whose vector satisfies the condition, one distance each. */
+  /**
+   * Every candidate whose vector satisfies the condition: one sketch bound each, and an exact
+   * distance where the bound cannot decide ({@link FlatVectorSearch#select}; the threshold test
+   * is monotone in the distance).
+   */
   private RoaringBitmap flatScan(VectorCondition c, RoaringBitmap candidates, FilterNode node) {
-    RoaringBitmap out = new RoaringBitmap();
-    FlatVectorSearch.scan(context.arena(c.position()), c.metric(), c.prepared(), candidates, (doc, distance) -> {
-      if (c.holds(distance)) {
-        out.add(doc);
-      }
-    });
+    RoaringBitmap out = FlatVectorSearch.select(context.arena(c.position()), c.metric(), c.prepared(), candidates,
+        c::holds);
     OperatorStats stats = context.stats(node);
     if (stats != null) {
       stats.distanceComputations += candidates.getLongCardinality();

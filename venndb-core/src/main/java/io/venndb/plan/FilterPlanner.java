@@ -138,7 +138,8 @@ final class FilterPlanner {
   private FilterNode vectorMaterialised(Predicate.VectorCompare v) {
     VectorCondition c = condition(v);
     Estimate e = estimate(v);
-    FilterNode flat = new VectorLeaf(c, VectorAccess.FLAT_SCAN, e, live() * context.costs().distanceNs());
+    FilterNode flat = new VectorLeaf(c, VectorAccess.FLAT_SCAN, e,
+        context.costs().exactScanNs(context.dimension(c.position()), live(), 0));
     if (!context.mayUseGraph(c.position())) {
       return flat;
     }

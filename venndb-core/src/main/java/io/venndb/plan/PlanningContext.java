@@ -28,6 +28,11 @@ record PlanningContext(CollectionStore store, CollectionIndexes indexes, VectorI
     return statistics.vector(c, store.arena(c.position()), (long) liveCount);
   }
 
+  /** Components of the vectors in the column at {@code position}. */
+  int dimension(int position) {
+    return schema().columns().get(position).dimension();
+  }
+
   /** Estimated live rows with a vector in the column. */
   double rowsWithVector(int position) {
     return liveCount * statistics.vectorFraction(store.arena(position));

@@ -57,7 +57,7 @@ final class QueryPlanner {
     FilterNode materialised = filters.materialised(filter);
     double matches = materialised.estimate().rows();
     candidates.add(new Candidate(Strategy.EXACT_OVER_FILTER, materialised,
-        materialised.cost() + matches * u.distanceNs(), 0, 0));
+        materialised.cost() + u.exactScanNs(context.dimension(position), matches, window), 0, 0));
     if (context.mayUseGraph(position)) {
       double links = context.links(position);
       int width = Math.max(window, ef > 0 ? ef : context.graph(position).config().efSearch());
@@ -163,9 +163,12 @@ final class QueryPlanner {
    * becomes a candidate — so a pure threshold query larger than its matches is answered by one
    * exact pass rather than a range scan followed by the same pass.
    */
-  private void priceShortWindows(List<Candidate> candidates, Exact fallback, int window) {
+  private void priceShortWindows(List<Candidate> candidates, Exact fallback, int position, int window) {
     FilterNode exact = fallback.materialised();
-    double exactRanking = exact.cost() + exact.estimate().rows() * context.costs().distanceNs();
+    double rows = exact.estimate().rows();
+    double exactRanking = exact.cost() + (position >= 0
+        ? context.costs().exactScanNs(context.dimension(position), rows, window)
+        : rows * context.costs().distanceNs());
     boolean anyShort = false;
     for (int i = 0; i < candidates.size(); i++) {
       Candidate c = candidates.get(i);
@@ -182,7 +185,7 @@ final class QueryPlanner {
 
   private PhysicalPlan choose(List<Candidate> candidates, Exact fallback, Ranking ranking, int position,
       int limit, int offset, int ef, double outputRows) {
-    priceShortWindows(candidates, fallback, limit + offset);
+    priceShortWindows(candidates, fallback, position, limit + offset);
     candidates.sort(Comparator.comparingDouble(Candidate::cost));
     Candidate best = candidates.getFirst();
     List<Alternative> alternatives = candidates.stream().map(c -> new Alternative(c.strategy(), c.cost())).toList();

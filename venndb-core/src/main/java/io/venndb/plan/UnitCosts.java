@@ -1,21 +1,38 @@
 package io.venndb.plan;
 
+import io.venndb.index.FlatVectorSearch;
+
 /**
- * The planner's prices, in nanoseconds: one distance computation in a sequential scan, one in a
- * graph walk (random access to the arena plus visited-set and heap work), one doc added to or
- * combined in a roaring bitmap, one row read from the store, one membership test. {@link
- * CostCalibration} measures them on the collection's own data when a collection is opened;
- * {@link #NOMINAL} is a fixed set for reproducible plans in tests.
+ * The planner's prices, in nanoseconds: one exact distance computation (a per-row test, an
+ * unsketched scan), one in a graph walk (random access to the arena plus visited-set and heap
+ * work), one doc added to or combined in a roaring bitmap, one row read from the store, one
+ * membership test, and one candidate of a sketched exact scan (its int8 bound plus its share of
+ * the second pass, see {@link FlatVectorSearch}). {@link CostCalibration} measures them on the
+ * collection's own data when a collection is opened; {@link #NOMINAL} is a fixed set for
+ * reproducible plans in tests.
  */
 public record UnitCosts(double distanceNs, double graphDistanceNs, double bitmapNsPerDoc, double rowFetchNs,
-    double testNs) {
+    double testNs, double sketchScanNs) {
 
   /** Typical figures for 384-d float vectors on one core of a 2020s server. */
-  public static final UnitCosts NOMINAL = new UnitCosts(45, 110, 2, 2500, 8);
+  public static final UnitCosts NOMINAL = new UnitCosts(45, 110, 2, 2500, 8, 15);
+
+  /**
+   * An exact scan of {@code candidates} vectors of {@code dimension} components for {@code
+   * results} answers (0 for a threshold scan): sketched, plus one exact distance per answer, when
+   * the scan reads sketches; one exact distance per candidate otherwise.
+   */
+  public double exactScanNs(int dimension, double candidates, int results) {
+    if (FlatVectorSearch.usesSketches(dimension, candidates, results)) {
+      return candidates * sketchScanNs + Math.min(candidates, results) * distanceNs;
+    }
+    return candidates * distanceNs;
+  }
 
   @Override
   public String toString() {
     return String.format(java.util.Locale.ROOT, "distance %.0f ns, graph distance %.0f ns, bitmap %.1f ns/doc, "
-        + "row fetch %.0f ns, test %.0f ns", distanceNs, graphDistanceNs, bitmapNsPerDoc, rowFetchNs, testNs);
+        + "row fetch %.0f ns, test %.0f ns, sketched scan %.0f ns", distanceNs, graphDistanceNs, bitmapNsPerDoc,
+        rowFetchNs, testNs, sketchScanNs);
   }
 }

@@ -5,7 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * One fixed block of vector slots plus the bits saying which slots hold a vector. A presence bit is
+ * One fixed block of vector slots, their sketches, and the bits saying which slots hold a vector. A presence bit is
  * set with release semantics after the slot's bytes are written, so a reader that sees the bit
  * (acquire) also sees the whole vector.
  */
@@ -13,10 +13,13 @@ final class ArenaChunk {
   private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
 
   final MemorySegment data;
+  /** The {@link VectorSketch} of each slot's vector, written before its presence bit. */
+  final MemorySegment sketches;
   private final long[] presence;
 
-  ArenaChunk(MemorySegment data, int slots) {
+  ArenaChunk(MemorySegment data, MemorySegment sketches, int slots) {
     this.data = data;
+    this.sketches = sketches;
     this.presence = new long[(slots + 63) >>> 6];
   }
 

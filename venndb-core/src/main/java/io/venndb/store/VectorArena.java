@@ -15,6 +15,7 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Off-heap vectors indexed by dense doc id, stored as little-endian floats in fixed-size chunks
+ * (each vector with its int8 {@link VectorSketch} in a parallel block)
  * allocated from one shared {@link Arena} that this object owns. Growing adds chunks and never
  * copies a vector, so (segment, offset) pairs handed to readers stay valid until {@link #close}.
  *
@@ -36,6 +37,7 @@ public final class VectorArena implements AutoCloseable {
 
   private final int dimension;
   private final long vectorBytes;
+  private final long sketchBytes;
   private final int chunkShift;
   private final Arena arena = Arena.ofShared();
   /** Null once closed; readers read {@link #maxDocExclusive} first, then this. */
@@ -67,6 +69,7 @@ public final class VectorArena implements AutoCloseable {
     }
     this.dimension = dimension;
     this.vectorBytes = 4L * dimension;
+    this.sketchBytes = VectorSketch.slotBytes(dimension);
     this.chunkShift = chunkShift;
   }
 
@@ -92,10 +95,10 @@ public final class VectorArena implements AutoCloseable {
     this.generation = generation;
   }
 
-  /** Off-heap bytes allocated for vector data (whole chunks), for memory reporting. */
+  /** Off-heap bytes allocated for vectors and their sketches (whole chunks), for memory reporting. */
   public long allocatedBytes() {
     ArenaChunk[] current = chunks;
-    return current == null ? 0 : (long) current.length * (1L << chunkShift) * vectorBytes;
+    return current == null ? 0 : (long) current.length * (1L << chunkShift) * (vectorBytes + sketchBytes);
   }
 
   public int dimension() {
@@ -131,6 +134,7 @@ public final class VectorArena implements AutoCloseable {
     }
     ArenaChunk chunk = writableChunk(docId);
     MemorySegment.copy(vector, 0, chunk.data, FLOAT, slotOffset(docId), dimension);
+    sketch(docId, chunk);
     publish(docId, chunk);
   }
 
@@ -138,6 +142,7 @@ public final class VectorArena implements AutoCloseable {
   void set(int docId, MemorySegment source, long sourceOffset) {
     ArenaChunk chunk = writableChunk(docId);
     MemorySegment.copy(source, sourceOffset, chunk.data, slotOffset(docId), vectorBytes);
+    sketch(docId, chunk);
     publish(docId, chunk);
   }
 
@@ -198,6 +203,18 @@ public final class VectorArena implements AutoCloseable {
 
   /** Visits, in increasing doc id order, each doc of {@code docs} that has a vector. */
   public void forEach(RoaringBitmap docs, VectorVisitor visitor) {
+    forEach(docs, visitor, false);
+  }
+
+  /**
+   * Visits, in increasing doc id order, the {@link VectorSketch} slot of each doc of {@code docs}
+   * that has a vector (the offset is the slot's start).
+   */
+  public void forEachSketch(RoaringBitmap docs, VectorVisitor visitor) {
+    forEach(docs, visitor, true);
+  }
+
+  private void forEach(RoaringBitmap docs, VectorVisitor visitor, boolean sketches) {
     int limit = maxDocExclusive; // read before the chunks: every chunk below it is published
     ArenaChunk[] current = openChunks();
     int[] buffer = new int[BATCH];
@@ -211,7 +228,11 @@ public final class VectorArena implements AutoCloseable {
         }
         ArenaChunk chunk = current[doc >>> chunkShift];
         if (chunk != null && chunk.has(slot(doc))) {
-          visitor.visit(doc, chunk.data, slotOffset(doc));
+          if (sketches) {
+            visitor.visit(doc, chunk.sketches, sketchOffset(doc));
+          } else {
+            visitor.visit(doc, chunk.data, slotOffset(doc));
+          }
         }
       }
     }
@@ -222,6 +243,15 @@ public final class VectorArena implements AutoCloseable {
    * docs} that have a vector. The arrays are reused between calls; read them before returning.
    */
   public void forEachBatch(RoaringBitmap docs, BatchVisitor visitor) {
+    forEachBatch(docs, visitor, false);
+  }
+
+  /** As {@link #forEachBatch} for the docs' {@link VectorSketch} slots. */
+  public void forEachSketchBatch(RoaringBitmap docs, BatchVisitor visitor) {
+    forEachBatch(docs, visitor, true);
+  }
+
+  private void forEachBatch(RoaringBitmap docs, BatchVisitor visitor, boolean sketches) {
     int[] ids = new int[BATCH];
     MemorySegment[] segments = new MemorySegment[BATCH];
     long[] offsets = new long[BATCH];
@@ -234,7 +264,7 @@ public final class VectorArena implements AutoCloseable {
         visitor.visit(ids, segments, offsets, BATCH);
         count[0] = 0;
       }
-    });
+    }, sketches);
     if (count[0] > 0) {
       visitor.visit(ids, segments, offsets, count[0]);
     }
@@ -256,6 +286,21 @@ public final class VectorArena implements AutoCloseable {
     }
     if (Float.isNaN(sum)) {
       throw new CorruptionException("vector arena", "a stored vector has a non-finite component", null);
+    }
+  }
+
+  /**
+   * As {@link #touch} for sketch slots: reads each slot's scale (its first bytes, so the
+   * prefetcher then streams the codes after it). A scale is never negative or NaN; anything
+   * else means the memory was overwritten.
+   */
+  public static void touchSketches(MemorySegment[] segments, long[] offsets, int count) {
+    float sum = 0;
+    for (int i = 0; i < count; i++) {
+      sum += VectorSketch.scale(segments[i], offsets[i]);
+    }
+    if (!(sum >= 0)) { // NaN or negative; a very large sum may overflow to +Inf, which is fine
+      throw new CorruptionException("vector arena", "a vector sketch has an invalid scale", null);
     }
   }
 
@@ -287,9 +332,14 @@ public final class VectorArena implements AutoCloseable {
       return current[index];
     }
     ArenaChunk[] grown = Arrays.copyOf(current, Math.max(current.length, index + 1));
-    grown[index] = new ArenaChunk(arena.allocate(vectorBytes << chunkShift, 64), 1 << chunkShift);
+    grown[index] = new ArenaChunk(arena.allocate(vectorBytes << chunkShift, 64),
+        arena.allocate(sketchBytes << chunkShift, 64), 1 << chunkShift);
     chunks = grown; // publish before any presence bit in the new chunk can be seen
     return grown[index];
+  }
+
+  private void sketch(int docId, ArenaChunk chunk) {
+    VectorSketch.encode(chunk.data, slotOffset(docId), dimension, chunk.sketches, sketchOffset(docId));
   }
 
   private void publish(int docId, ArenaChunk chunk) {
@@ -320,5 +370,9 @@ public final class VectorArena implements AutoCloseable {
 
   private long slotOffset(int docId) {
     return slot(docId) * vectorBytes;
+  }
+
+  private long sketchOffset(int docId) {
+    return slot(docId) * sketchBytes;
   }
 }

@@ -92,6 +92,22 @@ final class ScalarKernels implements VectorKernels {
   }
 
   @Override
+  public float dotCodes(MemorySegment segment, long byteOffset, float[] query) {
+    float sum = 0;
+    for (int i = 0; i < query.length; i++) {
+      sum += segment.get(ValueLayout.JAVA_BYTE, byteOffset + i) * query[i];
+    }
+    return sum;
+  }
+
+  @Override
+  public void dotCodes(MemorySegment[] segments, long[] offsets, int count, float[] query, float[] out) {
+    for (int i = 0; i < count; i++) {
+      out[i] = dotCodes(segments[i], offsets[i], query);
+    }
+  }
+
+  @Override
   public float sum(MemorySegment segment, long byteOffset, long count) {
     float sum = 0;
     for (long i = 0; i < count; i++) {

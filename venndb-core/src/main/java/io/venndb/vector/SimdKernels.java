@@ -4,7 +4,10 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.foreign.MemorySegment;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteOrder;
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -23,6 +26,13 @@ final class SimdKernels implements VectorKernels {
   private static final int STRIDE = 4 * LANES;
   private static final int PAIR = 2 * LANES;
   private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
+  /**
+   * One byte per float lane, so a load of codes widens to exactly one float vector; null below 8
+   * float lanes (a 32-bit byte vector does not exist), where the code kernels run the scalar loop.
+   */
+  private static final VectorSpecies<Byte> CODES =
+      LANES >= 8 ? VectorSpecies.of(byte.class, VectorShape.forBitSize(8 * LANES)) : null;
+  private static final ScalarKernels SCALAR = new ScalarKernels();
   /** Without hardware FMA, FloatVector.fma falls back to a very slow exact emulation. */
   private static final boolean USE_FMA = hardwareFma();
 
@@ -260,6 +270,75 @@ final class SimdKernels implements VectorKernels {
     return KernelChecks.cosine(dot, normA, normB);
   }
 
+  // Int8 sketches: the same two-chain arithmetic as dot, over codes widened to floats.
+
+  @Override
+  public float dotCodes(MemorySegment segment, long byteOffset, float[] q) {
+    if (CODES == null) {
+      return SCALAR.dotCodes(segment, byteOffset, q);
+    }
+    int n = q.length;
+    FloatVector s0 = zero(), s1 = zero();
+    int i = 0;
+    for (int end = n & -PAIR; i < end; i += PAIR) {
+      s0 = fma(codes(segment, byteOffset, i), load(q, i), s0);
+      s1 = fma(codes(segment, byteOffset, i + LANES), load(q, i + LANES), s1);
+    }
+    for (int end = n & -LANES; i < end; i += LANES) {
+      s0 = fma(codes(segment, byteOffset, i), load(q, i), s0);
+    }
+    return codesTail(segment, byteOffset, q, i, reduce(s0.add(s1)));
+  }
+
+  @Override
+  public void dotCodes(MemorySegment[] segments, long[] offsets, int count, float[] q, float[] out) {
+    int v = 0;
+    for (; CODES != null && v + 4 <= count; v += 4) {
+      dotCodes4(segments, offsets, v, q, out);
+    }
+    for (; v < count; v++) {
+      out[v] = dotCodes(segments[v], offsets[v], q);
+    }
+  }
+
+  private static void dotCodes4(MemorySegment[] segments, long[] offsets, int at, float[] q, float[] out) {
+    MemorySegment m0 = segments[at], m1 = segments[at + 1], m2 = segments[at + 2], m3 = segments[at + 3];
+    long o0 = offsets[at], o1 = offsets[at + 1], o2 = offsets[at + 2], o3 = offsets[at + 3];
+    FloatVector a0 = zero(), a1 = zero(), b0 = zero(), b1 = zero();
+    FloatVector c0 = zero(), c1 = zero(), d0 = zero(), d1 = zero();
+    int n = q.length;
+    int i = 0;
+    for (int end = n & -PAIR; i < end; i += PAIR) {
+      FloatVector x0 = load(q, i), x1 = load(q, i + LANES);
+      a0 = fma(codes(m0, o0, i), x0, a0);
+      a1 = fma(codes(m0, o0, i + LANES), x1, a1);
+      b0 = fma(codes(m1, o1, i), x0, b0);
+      b1 = fma(codes(m1, o1, i + LANES), x1, b1);
+      c0 = fma(codes(m2, o2, i), x0, c0);
+      c1 = fma(codes(m2, o2, i + LANES), x1, c1);
+      d0 = fma(codes(m3, o3, i), x0, d0);
+      d1 = fma(codes(m3, o3, i + LANES), x1, d1);
+    }
+    for (int end = n & -LANES; i < end; i += LANES) {
+      FloatVector x = load(q, i);
+      a0 = fma(codes(m0, o0, i), x, a0);
+      b0 = fma(codes(m1, o1, i), x, b0);
+      c0 = fma(codes(m2, o2, i), x, c0);
+      d0 = fma(codes(m3, o3, i), x, d0);
+    }
+    out[at] = codesTail(m0, o0, q, i, reduce(a0.add(a1)));
+    out[at + 1] = codesTail(m1, o1, q, i, reduce(b0.add(b1)));
+    out[at + 2] = codesTail(m2, o2, q, i, reduce(c0.add(c1)));
+    out[at + 3] = codesTail(m3, o3, q, i, reduce(d0.add(d1)));
+  }
+
+  private static float codesTail(MemorySegment segment, long byteOffset, float[] q, int from, float sum) {
+    for (int i = from; i < q.length; i++) {
+      sum += segment.get(java.lang.foreign.ValueLayout.JAVA_BYTE, byteOffset + i) * q[i];
+    }
+    return sum;
+  }
+
   @Override
   public float sum(MemorySegment segment, long byteOffset, long count) {
     FloatVector s0 = zero(), s1 = zero(), s2 = zero(), s3 = zero();
@@ -301,6 +380,12 @@ final class SimdKernels implements VectorKernels {
 
   private static FloatVector load(MemorySegment segment, long byteOffset, long index) {
     return FloatVector.fromMemorySegment(SPECIES, segment, byteOffset + 4L * index, ORDER);
+  }
+
+  /** {@code LANES} signed byte codes from {@code byteOffset + index}, widened to floats. */
+  private static FloatVector codes(MemorySegment segment, long byteOffset, int index) {
+    return (FloatVector) ByteVector.fromMemorySegment(CODES, segment, byteOffset + index, ORDER)
+        .convertShape(VectorOperators.B2F, SPECIES, 0);
   }
 
   private static FloatVector fma(FloatVector a, FloatVector b, FloatVector acc) {

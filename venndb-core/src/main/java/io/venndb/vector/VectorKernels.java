@@ -37,6 +37,17 @@ public interface VectorKernels {
   void squareDistance(MemorySegment[] segments, long[] offsets, int count, float[] query, float[] out);
 
   /**
+   * Sum of {@code query[i] * codes[i]} over {@code query.length} signed bytes starting at {@code
+   * byteOffset}: the dot product of a query with an int8 sketch of a stored vector, before the
+   * sketch's scale is applied. The products and sums are float, as in {@link #dot}; callers that
+   * prune with it bound its rounding the same way.
+   */
+  float dotCodes(MemorySegment segment, long byteOffset, float[] query);
+
+  /** As {@link #dotCodes(MemorySegment, long, float[])} for a batch, as the float batch methods. */
+  void dotCodes(MemorySegment[] segments, long[] offsets, int count, float[] query, float[] out);
+
+  /**
    * Sum of {@code count} floats starting at {@code byteOffset}. It is the pure streaming read that
    * flat scans are measured against, since it touches the same bytes with no per-vector work.
    */

@@ -23,7 +23,8 @@ import org.roaringbitmap.RoaringBitmap;
 /** Exact search against a brute-force oracle: every candidate scored, sorted, cut. */
 @ExtendWith(TestSeed.class)
 class FlatVectorSearchTest {
-  private static final int DIMENSION = 19, DOCS = 3000;
+  /** Wide enough for the two-pass sketched scans ({@link FlatVectorSearch#MIN_SKETCH_DIMENSION}), and odd-sized. */
+  private static final int DIMENSION = 67, DOCS = 3000;
 
   @ParameterizedTest
   @EnumSource(Metric.class)
@@ -56,6 +57,95 @@ class FlatVectorSearchTest {
             FlatVectorSearch.withinDistance(arena, metric, query, maxDistance, candidates), expected);
       }
     }
+  }
+
+  /** Every threshold shape a vector condition uses, at a boundary taken from the data. */
+  @ParameterizedTest
+  @EnumSource(Metric.class)
+  void selectMatchesBruteForceForEveryThresholdShape(Metric metric) {
+    SplittableRandom random = TestSeed.random("flat.select." + metric);
+    try (VectorArena arena = randomArena(metric, random)) {
+      for (int round = 0; round < 12; round++) {
+        float[] query = vector(random);
+        RoaringBitmap candidates = randomCandidates(random);
+        List<Scored> oracle = bruteForce(arena, metric, query, candidates);
+        float t = oracle.get(random.nextInt(oracle.size())).distance;
+        FlatVectorSearch.MonotoneTest test = switch (round % 4) {
+          case 0 -> d -> d < t;
+          case 1 -> d -> d <= t;
+          case 2 -> d -> d > t;
+          default -> d -> d >= t;
+        };
+        RoaringBitmap expected = new RoaringBitmap();
+        oracle.stream().filter(s -> test.holds(s.distance)).forEach(s -> expected.add(s.doc));
+        assertThat(FlatVectorSearch.select(arena, metric, metric.prepare(query), candidates, test))
+            .as("round %d", round).isEqualTo(expected);
+      }
+    }
+  }
+
+  /**
+   * Data built to defeat the sketch bounds: clusters of vectors a few ulps apart (many candidates
+   * inside any interval), one dominant component (every other code rounds to 0), magnitudes from
+   * 1e-20 to 1e18, and zero vectors. The two-pass scans must still equal the oracle exactly.
+   */
+  @ParameterizedTest
+  @EnumSource(Metric.class)
+  void hardDataStillMatchesBruteForce(Metric metric) {
+    SplittableRandom random = TestSeed.random("flat.hard." + metric);
+    int dimension = 96;
+    try (VectorArena arena = new VectorArena(dimension)) {
+      float[] centre = randomVector(random, dimension, 1);
+      for (int doc = 0; doc < 2000; doc++) {
+        float[] v = switch (doc % 5) {
+          case 0 -> nudged(random, centre);
+          case 1 -> dominant(random, dimension);
+          case 2 -> randomVector(random, dimension, (float) Math.pow(10, random.nextInt(-20, 19)));
+          case 3 -> metric == Metric.COSINE ? nudged(random, centre) : new float[dimension];
+          default -> randomVector(random, dimension, 1);
+        };
+        arena.set(doc, metric.prepare(v));
+      }
+      for (int round = 0; round < 12; round++) {
+        float[] query = round % 3 == 0 ? nudged(random, centre) : randomVector(random, dimension, 1);
+        RoaringBitmap candidates = randomCandidates(random);
+        List<Scored> oracle = bruteForce(arena, metric, query, candidates);
+        int k = new int[] {1, 10, 30}[round % 3];
+        assertMatches(FlatVectorSearch.topK(arena, metric, query, k, candidates),
+            oracle.subList(0, Math.min(k, oracle.size())));
+        float t = oracle.get(random.nextInt(oracle.size())).distance;
+        assertMatches(FlatVectorSearch.withinDistance(arena, metric, query, t, candidates),
+            oracle.stream().filter(s -> s.distance <= t).toList());
+        RoaringBitmap expected = new RoaringBitmap();
+        oracle.stream().filter(s -> s.distance > t).forEach(s -> expected.add(s.doc));
+        assertThat(FlatVectorSearch.select(arena, metric, metric.prepare(query), candidates, d -> d > t))
+            .isEqualTo(expected);
+      }
+    }
+  }
+
+  private static float[] randomVector(SplittableRandom random, int dimension, float magnitude) {
+    float[] v = new float[dimension];
+    for (int i = 0; i < dimension; i++) {
+      v[i] = (float) random.nextDouble(-1, 1) * magnitude;
+    }
+    return v;
+  }
+
+  /** The vector with a few components moved by an ulp or two. */
+  private static float[] nudged(SplittableRandom random, float[] centre) {
+    float[] v = centre.clone();
+    for (int i = 0; i < 3; i++) {
+      int at = random.nextInt(v.length);
+      v[at] = random.nextBoolean() ? Math.nextUp(v[at]) : Math.nextDown(Math.nextDown(v[at]));
+    }
+    return v;
+  }
+
+  private static float[] dominant(SplittableRandom random, int dimension) {
+    float[] v = randomVector(random, dimension, 1e-4f);
+    v[random.nextInt(dimension)] = random.nextBoolean() ? 50 : -50;
+    return v;
   }
 
   @Test

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(TestSeed.class)
 class CostsFileTest {
   static final CalibratedCosts SAMPLE =
-      new CalibratedCosts(new UnitCosts(87.5, 240.25, 1.5, 3100, 6.75), 828_266, "amd64|EPYC|2 cpus|25.0.3");
+      new CalibratedCosts(new UnitCosts(87.5, 240.25, 1.5, 3100, 6.75, 30.5), 828_266, "amd64|EPYC|2 cpus|25.0.3");
 
   @TempDir Path dir;
 
@@ -68,17 +68,17 @@ class CostsFileTest {
     Path file = dir.resolve("costs.bin");
     CostsFile.write(file, SAMPLE);
     byte[] bytes = Files.readAllBytes(file);
-    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 2);
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 1); // the format before sketched scans
     rechecksum(bytes);
     Files.write(file, bytes);
     assertThatThrownBy(() -> CostsFile.read(file)).isInstanceOf(CorruptionException.class)
-        .hasMessageContaining("version 2");
+        .hasMessageContaining("version 1");
   }
 
   @Test
   void implausibleFiguresWithAValidChecksumAreRefused() throws Exception {
     Path file = dir.resolve("costs.bin");
-    CostsFile.write(file, new CalibratedCosts(new UnitCosts(-1, 240, 1.5, 3100, 6), 10, "m"));
+    CostsFile.write(file, new CalibratedCosts(new UnitCosts(-1, 240, 1.5, 3100, 6, 30), 10, "m"));
     assertThatThrownBy(() -> CostsFile.read(file)).isInstanceOf(CorruptionException.class)
         .hasMessageContaining("implausible");
   }

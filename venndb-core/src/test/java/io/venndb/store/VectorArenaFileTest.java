@@ -155,5 +155,21 @@ class VectorArenaFileTest {
       assertThat(actual.get(doc, b)).isEqualTo(expected.get(doc, a));
       assertThat(b).containsExactly(a);
     }
+    assertThat(sketches(actual)).as("sketches are rebuilt on load").isEqualTo(sketches(expected));
+  }
+
+  /** Every doc's sketch slot, as bytes keyed by doc. */
+  private static java.util.Map<Integer, java.util.List<Byte>> sketches(VectorArena arena) {
+    java.util.Map<Integer, java.util.List<Byte>> out = new java.util.TreeMap<>();
+    long bytes = VectorSketch.slotBytes(arena.dimension());
+    arena.forEachSketch(org.roaringbitmap.RoaringBitmap.bitmapOfRange(0, arena.maxDocExclusive()),
+        (doc, segment, offset) -> {
+          java.util.List<Byte> slot = new java.util.ArrayList<>();
+          for (byte b : segment.asSlice(offset, bytes).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE)) {
+            slot.add(b);
+          }
+          out.put(doc, slot);
+        });
+    return out;
   }
 }

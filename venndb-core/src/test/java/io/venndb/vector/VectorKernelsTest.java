@@ -141,6 +141,50 @@ class VectorKernelsTest {
     }
   }
 
+  /**
+   * Int8 codes: with small integer queries every product and partial sum is exact in float, so
+   * both twins must return the exact dot, alone and in batches of every size around the four-wide
+   * kernel, at unaligned offsets; with real queries they must match double precision.
+   */
+  @ParameterizedTest
+  @MethodSource("twins")
+  void codeDotsAreExactOnIntegersAndCloseOnReals(VectorKernels kernels) {
+    SplittableRandom random = TestSeed.random("kernels.codes." + kernels.name());
+    try (Arena arena = Arena.ofConfined()) {
+      for (int n : LENGTHS) {
+        for (boolean integerQuery : new boolean[] {true, false}) {
+          float[] q = integerQuery ? integers(random, n) : reals(random, n);
+          for (int count = 0; count <= 9; count++) {
+            MemorySegment[] segments = new MemorySegment[count];
+            long[] offsets = new long[count];
+            double[] exact = new double[count], absolute = new double[count];
+            for (int v = 0; v < count; v++) {
+              offsets[v] = random.nextInt(13);
+              segments[v] = arena.allocate(offsets[v] + n);
+              for (int i = 0; i < n; i++) {
+                byte code = (byte) random.nextInt(-128, 128);
+                segments[v].set(java.lang.foreign.ValueLayout.JAVA_BYTE, offsets[v] + i, code);
+                exact[v] += (double) code * q[i];
+                absolute[v] += Math.abs((double) code * q[i]);
+              }
+            }
+            float[] batch = new float[count];
+            kernels.dotCodes(segments, offsets, count, q, batch);
+            for (int v = 0; v < count; v++) {
+              float single = kernels.dotCodes(segments[v], offsets[v], q);
+              assertThat(batch[v]).as("batch equals single, n=%d #%d", n, v).isEqualTo(single);
+              if (integerQuery) {
+                assertThat(single).as("exact n=%d", n).isEqualTo((float) exact[v]);
+              } else {
+                assertThat(single).as("n=%d", n).isCloseTo((float) exact[v], within((float) (1e-5 * absolute[v] + 1e-6)));
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
   static float[] reals(SplittableRandom random, int n) {
     float[] v = new float[n];
     for (int i = 0; i < n; i++) {
