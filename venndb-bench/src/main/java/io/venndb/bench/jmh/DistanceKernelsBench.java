@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One distance between two vectors, SIMD twin against scalar twin. {@code dotSegment} reads one
- * side from 64-byte aligned off-heap memory, as a scan of the vector arena does.
+ * side from 64-byte aligned off-heap memory, as a scan of the vector arena does; {@code dotCodes}
+ * reads int8 codes from it, as the first pass of a sketched scan does.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -43,6 +44,7 @@ public class DistanceKernelsBench {
   private float[] b;
   private Arena arena;
   private MemorySegment segment;
+  private MemorySegment codes;
 
   @Setup
   public void setUp() {
@@ -57,6 +59,10 @@ public class DistanceKernelsBench {
     segment = arena.allocate(4L * dimension, 64);
     MemorySegment.copy(a, 0, segment,
         ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN), 0, dimension);
+    codes = arena.allocate(dimension, 64);
+    for (int i = 0; i < dimension; i++) {
+      codes.set(ValueLayout.JAVA_BYTE, i, (byte) random.nextInt(-127, 128));
+    }
   }
 
   @TearDown
@@ -82,6 +88,12 @@ public class DistanceKernelsBench {
   @Benchmark
   public float dotSegment() {
     return k.dot(segment, 0, b);
+  }
+
+  /** The int8 sketch's kernel: the same dot product over a quarter of the bytes. */
+  @Benchmark
+  public float dotCodes() {
+    return k.dotCodes(codes, 0, b);
   }
 
   private float[] random(SplittableRandom random) {
