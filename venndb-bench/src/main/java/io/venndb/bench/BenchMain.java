@@ -1,6 +1,9 @@
 package io.venndb.bench;
 
 import io.venndb.bench.data.DebianSource;
+import io.venndb.bench.report.DocsPublisher;
+import io.venndb.bench.report.Plots;
+import io.venndb.bench.report.ResultsJson;
 import io.venndb.bench.system.SystemRegistry;
 import io.venndb.bench.workload.Family;
 import java.nio.file.Files;
@@ -104,6 +107,10 @@ public final class BenchMain implements Callable<Integer> {
       + "print each query below recall 1, short or violating the NOT, with the worst ones' rows and EXPLAIN ANALYZE.")
   List<String> diagnose;
 
+  @Option(names = "--republish", description = "Instead of measuring, publish a finished run's results.json (its "
+      + "directory, e.g. bench-results/20261121-235910-pypi) to docs/benchmarks.md and docs/img/, as --publish does.")
+  Path republish;
+
   private final String[] args;
 
   BenchMain(String[] args) {
@@ -116,6 +123,12 @@ public final class BenchMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (republish != null) {
+      var results = ResultsJson.read(republish.resolve("results.json"));
+      System.out.println("Updated " + DocsPublisher.publish(results, republish, Plots.writeAll(results, republish),
+          RepoRoot.find()));
+      return 0;
+    }
     BenchConfig config = resolve();
     new BenchRun(config).run();
     return 0;

@@ -3,10 +3,10 @@ package io.venndb.index;
 import io.venndb.error.ErrorCode;
 import io.venndb.error.InvalidInputException;
 import io.venndb.store.VectorArena;
+import io.venndb.store.VectorSketch;
 import io.venndb.vector.Kernels;
 import io.venndb.vector.Metric;
 import io.venndb.vector.VectorKernels;
-import io.venndb.store.VectorSketch;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import org.roaringbitmap.RoaringBitmap;
@@ -207,7 +207,7 @@ public final class FlatVectorSearch {
     float[] dots = new float[VectorArena.BATCH];
     long[] codes = new long[VectorArena.BATCH];
     arena.forEachSketchBatch(candidates, (docs, segments, offsets, count) -> {
-      VectorArena.touchSketches(segments, offsets, count);
+      arena.touchSketches(segments, offsets, count);
       for (int i = 0; i < count; i++) {
         codes[i] = offsets[i] + VectorSketch.CODES_OFFSET;
       }

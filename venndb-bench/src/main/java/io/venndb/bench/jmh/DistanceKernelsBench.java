@@ -45,6 +45,11 @@ public class DistanceKernelsBench {
   private Arena arena;
   private MemorySegment segment;
   private MemorySegment codes;
+  private final MemorySegment[] batchVectors = new MemorySegment[BATCH];
+  private final MemorySegment[] batchCodes = new MemorySegment[BATCH];
+  private final long[] batchOffsets = new long[BATCH];
+  private final float[] batchOut = new float[BATCH];
+  private static final int BATCH = 8;
 
   @Setup
   public void setUp() {
@@ -63,6 +68,8 @@ public class DistanceKernelsBench {
     for (int i = 0; i < dimension; i++) {
       codes.set(ValueLayout.JAVA_BYTE, i, (byte) random.nextInt(-127, 128));
     }
+    java.util.Arrays.fill(batchVectors, segment);
+    java.util.Arrays.fill(batchCodes, codes);
   }
 
   @TearDown
@@ -94,6 +101,19 @@ public class DistanceKernelsBench {
   @Benchmark
   public float dotCodes() {
     return k.dotCodes(codes, 0, b);
+  }
+
+  /** Eight vectors scored as one batch (the four-wide kernel twice), per batch. */
+  @Benchmark
+  public float[] dotBatch() {
+    k.dot(batchVectors, batchOffsets, BATCH, b, batchOut);
+    return batchOut;
+  }
+
+  @Benchmark
+  public float[] dotCodesBatch() {
+    k.dotCodes(batchCodes, batchOffsets, BATCH, b, batchOut);
+    return batchOut;
   }
 
   private float[] random(SplittableRandom random) {
