@@ -26,6 +26,13 @@ final class CostCalibration {
   private static final int REPEATS = 5;
   /** Warm-up per measurement: long enough for C2 to compile a loop, short enough for a first query. */
   private static final long WARM_UP_NANOS = 40_000_000L;
+  /**
+   * Warm-up runs before timings may count as settled: 32 scans of {@link #WARM_UP_DOCS} docs make
+   * ~8,000 calls of the four-wide kernel, past C2's 5,000-call threshold.
+   */
+  private static final int MIN_WARM_UP_RUNS = 32;
+  /** The longest a warm-up waits for its timings to settle. */
+  private static final long MAX_WARM_UP_NANOS = 1_500_000_000L;
 
   private CostCalibration() {}
 
@@ -178,20 +185,35 @@ final class CostCalibration {
   /**
    * As {@link #best(Runnable)}, warming up on a smaller task that runs the same code. A scan that
    * is not compiled yet is dozens of times slower (the Vector API is interpreted until C2 compiles
-   * it), so one cold pass over thousands of docs can outlast the whole warm-up and leave the
-   * measured runs half-compiled; the sketched scan was once priced at 2.7 µs a doc that way,
-   * against ~0.2 µs warm. Many short runs reach the compile thresholds within the warm-up.
+   * it), and the sketched scan's int8 kernel runs nowhere else, so it is cold when a collection's
+   * first query calibrates: priced after a fixed 40 ms it came out at 2.5 µs a doc on the 828k
+   * PyPI rows, against ~0.2 µs once compiled. Interpreted runs are slow but steady, so settling
+   * alone does not show compilation: the warm-up runs at least {@link #MIN_WARM_UP_RUNS} times
+   * (enough calls for C2's thresholds) and then until two runs in a row are within 15% of the
+   * fastest before them, up to {@link #MAX_WARM_UP_NANOS}: about half a second, once per collection
+   * and machine, on the first query of a 384-d collection (the figures are then stored).
    */
   private static double best(Runnable warmUp, Runnable run) {
-    long warmUntil = System.nanoTime() + WARM_UP_NANOS;
-    do {
+    long start = System.nanoTime();
+    long fastest = Long.MAX_VALUE;
+    int settled = 0;
+    for (int runs = 1; ; runs++) {
+      long t = System.nanoTime();
       warmUp.run();
-    } while (System.nanoTime() < warmUntil);
+      long took = System.nanoTime() - t;
+      boolean steady = took <= fastest * 1.15 && took * 1.15 >= fastest; // neither a stall nor still speeding up
+      settled = steady ? settled + 1 : 0;
+      fastest = Math.min(fastest, took);
+      long elapsed = System.nanoTime() - start;
+      if (elapsed >= MAX_WARM_UP_NANOS || (elapsed >= WARM_UP_NANOS && runs >= MIN_WARM_UP_RUNS && settled >= 2)) {
+        break;
+      }
+    }
     long best = Long.MAX_VALUE;
     for (int r = 0; r < REPEATS; r++) {
-      long start = System.nanoTime();
+      long begin = System.nanoTime();
       run.run();
-      best = Math.min(best, System.nanoTime() - start);
+      best = Math.min(best, System.nanoTime() - begin);
     }
     return best;
   }
