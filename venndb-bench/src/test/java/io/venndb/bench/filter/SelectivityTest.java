@@ -97,12 +97,27 @@ class SelectivityTest {
     }
   }
 
+  /**
+   * Within the tolerance, or as close as the data allows: 20 tag values cannot hit every target
+   * (at 0.1% of 20,000 rows only the rarest three tags, ~11–23 rows each, are near 20, and a seed
+   * can leave all three over 25% away), so the bound is the larger of the tolerance and the best
+   * single tag's own error. A recipe that miscounted its unions still misses it.
+   */
   @Test
   void tagValueSetsCountRealUnions() {
     for (double target : new double[] {0.5, 0.1, 0.01, 0.001}) {
       Filter f = new ValueSetRecipe("tags", "tags", 4).make(table, target);
-      assertThat(relativeError(actual(f), target)).as("%s at %s", f, target).isLessThanOrEqualTo(VALUE_SET_TOLERANCE);
+      double bound = Math.max(VALUE_SET_TOLERANCE, bestSingleTagError(target));
+      assertThat(relativeError(actual(f), target)).as("%s at %s", f, target).isLessThanOrEqualTo(bound);
     }
+  }
+
+  private double bestSingleTagError(double target) {
+    double best = Double.MAX_VALUE;
+    for (int k = 0; k < 20; k++) {
+      best = Math.min(best, relativeError(actual(new Filter.HasTag("tags", "t" + k)), target));
+    }
+    return best;
   }
 
   @Test
