@@ -166,10 +166,18 @@ class PlannerTest {
     assertThat(f.hits()).hasSize((int) expected);
   }
 
+  /**
+   * Vector estimates come from 512 sampled rows, so the factor holds only where the sample sees
+   * enough of them: at 2,000 of 20,000 rows it expects 51 hits (sd 6.8) and misses 2× with
+   * probability about 10^-4, at 4,000 and 8,000 far less. At 500 rows (12.8 expected hits) a 2×
+   * miss has a ~2.5% chance per run, which a random seed found (`90e437081f039fb2`: 5 hits,
+   * estimate 195 against 500), so that rank is not asserted; its estimate carries a 95% interval
+   * in EXPLAIN instead.
+   */
   @Test
   void vectorConditionEstimatesAreWithinTheStatedFactor() {
     float[] b = vectors[7];
-    for (int rank : new int[] {500, 2_000, 8_000}) {
+    for (int rank : new int[] {2_000, 4_000, 8_000}) {
       Predicate near = similarityAbove("emb", b, similarityAtRank(b, rank));
       QueryExplanation e = c.explainAnalyze(Query.where(near).withLimit(10));
       assertWithinFactor(e, e.estimatedFilterRows(), c.count(near));
