@@ -45,9 +45,6 @@ public final class VectorArena implements AutoCloseable {
   private volatile int maxDocExclusive;
   private volatile int vectorCount;
   private volatile long generation;
-  /** Written by {@link #touchSketches} so its reads are not dead code; never read. */
-  @SuppressWarnings("unused")
-  private int touched;
   private static final long CACHE_LINE = 64;
 
   /** Called for each doc that has a vector; the vector is {@code dimension()} floats at offset. */
@@ -310,10 +307,11 @@ public final class VectorArena implements AutoCloseable {
         lines += segments[i].get(ValueLayout.JAVA_BYTE, offsets[i] + line);
       }
     }
-    if (!(sum >= 0)) { // NaN or negative; a very large sum may overflow to +Inf, which is fine
+    // NaN or negative; a very large sum may overflow to +Inf, which is fine. The line sum cannot be
+    // MIN_VALUE (a few bytes per slot), but testing it keeps a JIT from dropping those reads.
+    if (!(sum >= 0) || lines == Integer.MIN_VALUE) {
       throw new CorruptionException("vector arena", "a vector sketch has an invalid scale", null);
     }
-    touched = lines; // keeps the reads: a JIT may drop loads whose values go nowhere
   }
 
   /** Frees the memory. Later calls throw {@link IllegalStateException}; closing twice is a no-op. */
