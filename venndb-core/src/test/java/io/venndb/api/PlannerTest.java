@@ -111,6 +111,33 @@ class PlannerTest {
   }
 
   /**
+   * The query's ef is the stream's recall knob, as it is a graph search's: the departure bound E
+   * follows it, so a small ef walks less and a large one walks on and keeps every exact row. (The
+   * filter holds a wide vector NOT, tested per candidate, so that streaming is the plan at any ef.)
+   */
+  @Test
+  void theStreamsDepartureFollowsTheQuerysEf() {
+    float[] b = vectors[43];
+    Predicate filter = and(Predicate.between("year", 20L, 99L),
+        not(similarityAbove("emb", b, similarityAtRank(b, ROWS / 2 - 500))));
+    Query q = Query.where(filter).rankedBy(Ranking.nearestTo("emb", around(centreA))).withLimit(10);
+    List<Object> exact = keys(c.query(q.withExact(true)));
+    QueryExplanation narrow = c.explainAnalyze(q.withEf(16));
+    QueryExplanation wide = c.explainAnalyze(q.withEf(400));
+    assertThat(narrow.strategy()).as(narrow.text()).isEqualTo(Strategy.STREAM_CURSOR);
+    assertThat(wide.strategy()).as(wide.text()).isEqualTo(Strategy.STREAM_CURSOR);
+    assertThat(nodesVisited(narrow)).as(narrow.text() + wide.text()).isLessThan(nodesVisited(wide) / 4);
+    assertThat(keys(wide.hits())).as(wide.text()).isEqualTo(exact);
+    assertThat(narrow.hits()).hasSize(10);
+  }
+
+  private static long nodesVisited(QueryExplanation e) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9,]+) nodes visited").matcher(e.text());
+    assertThat(m.find()).as(e.text()).isTrue();
+    return Long.parseLong(m.group(1).replace(",", ""));
+  }
+
+  /**
    * A broad range on a numeric column, tested per candidate of the stream, reads each candidate's
    * value: nothing the size of the range is built (before, 80% of the rows were collected first),
    * and the answer agrees with the exact one.
