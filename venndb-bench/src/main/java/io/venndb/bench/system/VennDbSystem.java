@@ -127,7 +127,9 @@ public final class VennDbSystem implements SearchSystem {
     if (index == null || workload.family() == Family.RANGE) {
       return List.of(SearchParams.of(name)); // exact, or the cursor's own stop rule
     }
-    int[] efs = quick ? new int[] {32, 64, 128, 256} : new int[] {16, 32, 64, 128, 256, 512};
+    // The quick sweep starts as low as Lucene's (numCandidates = k): since the stream's E follows
+    // ef, ef=16 is a cheaper setting and not the same as 32.
+    int[] efs = quick ? new int[] {16, 32, 64, 128, 256} : new int[] {16, 32, 64, 128, 256, 512};
     List<SearchParams> out = new ArrayList<>();
     for (int ef : efs) {
       out.add(SearchParams.of(name, EF, Math.max(ef, workload.k())));
