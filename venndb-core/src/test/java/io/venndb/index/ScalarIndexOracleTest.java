@@ -52,6 +52,44 @@ class ScalarIndexOracleTest {
     assertQueries(index, stored, () -> (long) random.nextInt(5000));
   }
 
+  /**
+   * Reads between writes: a range or count that finds more than {@link
+   * NumericIndex#SCAN_PENDING_AT_MOST} pending pairs merges them first; smaller runs are scanned.
+   * Either way every answer matches the oracle.
+   */
+  @Test
+  void readsMergeALargePendingRunAndScanASmallOne() {
+    RangeIndex index = (RangeIndex) ScalarIndex.create(ColumnDef.scalar("c", ColumnType.LONG, IndexKind.SORTED));
+    NumericIndex numeric = (NumericIndex) index;
+    List<Object> stored = new ArrayList<>();
+    boolean sawScan = false;
+    for (int doc = 0; doc < 30_000; doc++) {
+      long v = random.nextInt(5000);
+      index.add(doc, v);
+      stored.add(v);
+      if (random.nextInt(700) == 0) {
+        int before = numeric.pendingCount();
+        long low = random.nextInt(5000);
+        RoaringBitmap expected = new RoaringBitmap();
+        for (int d = 0; d < stored.size(); d++) {
+          if ((Long) stored.get(d) >= low) {
+            expected.add(d);
+          }
+        }
+        assertThat(index.countRange(low, true, null, false)).isEqualTo(expected.getLongCardinality());
+        assertThat(index.range(low, true, null, false)).isEqualTo(expected);
+        int after = numeric.pendingCount();
+        if (before > NumericIndex.SCAN_PENDING_AT_MOST) {
+          assertThat(after).as("pending %d before the read", before).isZero();
+        } else {
+          assertThat(after).isEqualTo(before);
+          sawScan |= before > 0;
+        }
+      }
+    }
+    assertThat(sawScan).as("some read scanned a small pending run").isTrue();
+  }
+
   @Test
   void sortedStrings() {
     check(ColumnType.KEYWORD, () -> "k" + random.nextInt(300));
