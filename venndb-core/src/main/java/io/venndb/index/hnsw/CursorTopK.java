@@ -10,17 +10,27 @@ import org.roaringbitmap.RoaringBitmap;
  * Top-k by distance over a streaming cursor with a per-row predicate (VBASE's plan: the filter
  * sits above the vector iterator, with no guessed k'). Rows passing the predicate go into a
  * bounded heap; the scan stops once the heap holds k rows, the cursor has departed from the
- * query's neighbourhood, and the distances it is visiting (the median of its window) have passed
- * the k-th row held. The last condition costs nothing without a filter (the k rows held are nearer
- * than the departure bound) and matters with a selective one: there the k-th passing row arrives
- * long after the departure, and stopping on it would leave no margin for nearer passing rows the
- * scan is about to reach (recall 0.959 at 1% on Debian, whatever E and w). The margin is capped at
- * max(E, w) more docs: a scan whose k-th row is an outlier far out would otherwise walk on to it
- * (one PyPI vector-NOT query took 22 ms instead of 1). If a budget ends the scan first, or the graph runs out with fewer than k
- * rows, the docs the cursor never reached are searched exactly, so the caller always gets {@code
- * min(k, matching live rows)} rows, sorted by distance.
+ * query's neighbourhood, and every one of the last w nodes it visited lies beyond the k-th row
+ * held. The last condition costs nothing without a filter (the k rows held are nearer than the
+ * departure bound) and matters with one: the k-th passing row arrives long after the departure,
+ * and a best-first walk yields only roughly in order of distance, so nearer passing rows may still
+ * be on their way. How long they take depends on the query: where distances climb fast the whole
+ * window is past the k-th row a few docs later; where the profile is flat (a query far from all
+ * the data) it takes hundreds, and that is where the rows were being missed. The wait is capped at
+ * {@link #MARGIN_FACTOR} · max(E, w) more docs: a scan whose k-th row is an outlier far out would
+ * otherwise walk on to it (one PyPI vector-NOT query took 22 ms instead of 1). If a budget ends the
+ * scan first, or the graph runs out with fewer than k rows, the docs the cursor never reached are
+ * searched exactly, so the caller always gets {@code min(k, matching live rows)} rows, sorted by
+ * distance.
+ *
+ * <p>Earlier the scan stopped once the window's median had passed the k-th row, with the wait
+ * capped at max(E, w): on the first 100,000 PyPI rows, at a 10% filter, 0.950 recall took about
+ * 2,000 distance computations a query and 0.965 about 3,500; waiting for the whole window gives
+ * 0.956 at 1,950 and 0.969 at 2,800 (docs/benchmarks.md, "Stop rule: the whole window").
  */
 public final class CursorTopK {
+  /** The most docs a scan waits past the departure with k rows held, in units of max(E, w). */
+  static final int MARGIN_FACTOR = 4;
   /** How often (in docs yielded by the cursor) a {@link SwitchRule} is consulted. */
   public static final int CHECK_EVERY = 64;
 
@@ -75,7 +85,7 @@ public final class CursorTopK {
 
   private static StopReason scan(HnswCursor cursor, int k, IntPredicate predicate, LongHeap heap, SwitchRule rule) {
     long passed = 0;
-    long margin = Math.max(cursor.options().e(), cursor.options().w());
+    long margin = (long) MARGIN_FACTOR * Math.max(cursor.options().e(), cursor.options().w());
     long fullAndDeparted = -1; // yielded count when the heap was first full after the departure
     while (cursor.next()) {
       if (predicate.test(cursor.docId())) {
@@ -84,7 +94,7 @@ public final class CursorTopK {
       }
       if (heap.size() == k && cursor.departed()) {
         fullAndDeparted = fullAndDeparted < 0 ? cursor.yielded() : fullAndDeparted;
-        if (cursor.recentMedian() >= Keys.distance(heap.top()) || cursor.yielded() - fullAndDeparted >= margin) {
+        if (cursor.recentMinimum() >= Keys.distance(heap.top()) || cursor.yielded() - fullAndDeparted >= margin) {
           return StopReason.SATISFIED;
         }
       }

@@ -47,6 +47,11 @@ final class DepartureDetector {
     return nearestCount == e ? nearest[0] : Float.POSITIVE_INFINITY;
   }
 
+  /** The least of the last w distances (of fewer before w were seen), NaN before any. */
+  float windowMinimum() {
+    return windowCount == 0 ? Float.NaN : sorted[0];
+  }
+
   /** M: the median of the last w distances (of fewer before w were seen), NaN before any. */
   float median() {
     if (windowCount == 0) {

@@ -121,6 +121,11 @@ public final class HnswCursor {
     return detector.median();
   }
 
+  /** The nearest of the last w visited nodes; NaN before the first. */
+  public float recentMinimum() {
+    return detector.windowMinimum();
+  }
+
   /** Nodes expanded so far, including the greedy descent through the upper layers. */
   public long nodesVisited() {
     return traversal.nodesVisited;

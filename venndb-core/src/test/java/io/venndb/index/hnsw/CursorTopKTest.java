@@ -55,6 +55,33 @@ class CursorTopKTest {
     assertThat(recall / graph.queries().length).isGreaterThanOrEqualTo(0.98);
   }
 
+  /**
+   * The stop rule itself: a scan that stops satisfied has either seen its whole recent window pass
+   * the k-th row it returns, or waited the capped number of docs (which takes at least that many
+   * yields). Random 32-d data is the hard case for it: every query is far from all the data and
+   * distances climb slowly, so a window's median passes the k-th row long before its nearest node.
+   */
+  @Test
+  void aSatisfiedScanHasSeenItsWholeWindowPassTheKthRow() {
+    SharedGraphs.Graph graph = SharedGraphs.random();
+    RoaringBitmap accept = FilteredSearchTest.sample(TestSeed.random("topk.window"), graph.size(), 0.1);
+    CursorOptions small = CursorOptions.defaults().withMedianWindow(20, 16);
+    long cap = (long) CursorTopK.MARGIN_FACTOR * 20;
+    int byWindow = 0;
+    double recall = 0;
+    for (float[] query : graph.queries()) {
+      HnswCursor cursor = graph.index().newSearcher().cursor(query, HnswFixtures.all(graph.size()), small);
+      HnswResult result = CursorTopK.collect(cursor, K, accept::contains);
+      assertThat(result.stopReason()).isEqualTo(StopReason.SATISFIED);
+      boolean windowPassed = cursor.recentMinimum() >= result.distance(K - 1);
+      assertThat(windowPassed || cursor.yielded() >= cap).as("stopped after %d docs", cursor.yielded()).isTrue();
+      byWindow += windowPassed ? 1 : 0;
+      recall += HnswFixtures.recall(result, HnswFixtures.exact(graph.arena(), graph.metric(), query, K, accept));
+    }
+    assertThat(byWindow).isGreaterThan(graph.queries().length / 2);
+    assertThat(recall / graph.queries().length).isGreaterThanOrEqualTo(0.95);
+  }
+
   @Test
   void aBudgetThatEndsTheScanFallsBackToTheExactAnswer() {
     SharedGraphs.Graph graph = SharedGraphs.random();
