@@ -76,6 +76,16 @@ final class ExecutionContext {
   }
 
   /** Statistics of a plan node (created on first use), or null when not analysing. */
+  /** Distance computations summed over every node analysed; -1 when not analysing. */
+  long totalDistanceComputations() {
+    return stats == null ? -1 : stats.values().stream().mapToLong(o -> o.distanceComputations).sum();
+  }
+
+  /** Graph nodes visited summed over every node analysed; -1 when not analysing. */
+  long totalNodesVisited() {
+    return stats == null ? -1 : stats.values().stream().mapToLong(o -> o.nodesVisited).sum();
+  }
+
   OperatorStats stats(Object node) {
     return stats == null ? null : stats.computeIfAbsent(node, n -> new OperatorStats());
   }

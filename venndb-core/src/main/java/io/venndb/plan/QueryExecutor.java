@@ -101,8 +101,7 @@ final class QueryExecutor {
       return multi(plan, strategy, filter, context, filters, rejected);
     }
     return switch (strategy) {
-      case EXACT_OVER_FILTER -> Ranked.of(FlatVectorSearch.topK(context.arena(plan.rankPosition()),
-          vectorMetric(plan, context), query(plan), plan.window(), without(filters.materialise(filter), rejected)));
+      case EXACT_OVER_FILTER -> exact(plan, context, without(filters.materialise(filter), rejected));
       case GRAPH_TOPK -> graph(plan, context, searcher(plan, context)
           .search(query(plan), plan.window(), ef(plan, context), without(context.live(), rejected)));
       case FILTERED_GRAPH -> graph(plan, context, searcher(plan, context).searchFilteredByGraph(query(plan),
@@ -114,6 +113,16 @@ final class QueryExecutor {
       case DOC_ORDER -> Ranked.unscored(first(without(filters.materialise(filter), rejected), plan.window()));
       case MULTI_CURSOR -> throw new IllegalStateException("a multi-cursor plan without a scoring");
     };
+  }
+
+  /** Exact top-k over the members; EXPLAIN ANALYZE counts each member scanned as one distance. */
+  private static Ranked exact(PhysicalPlan plan, ExecutionContext context, RoaringBitmap members) {
+    OperatorStats stats = context.stats(plan);
+    if (stats != null) {
+      stats.distanceComputations += members.getLongCardinality();
+    }
+    return Ranked.of(FlatVectorSearch.topK(context.arena(plan.rankPosition()), vectorMetric(plan, context),
+        query(plan), plan.window(), members));
   }
 
   /** Multi-vector rankings: scored exactly over the materialised filter, or by one cursor per query vector. */

@@ -10,11 +10,14 @@ import java.util.List;
  *
  * @param runnerUp null when only one strategy applied
  * @param actualFilterRows -1 unless analysed (or when the chosen plan never materialised the filter)
+ * @param distanceComputations vectors scored by every operator of the query (graph walks, exact
+ *     scans counting each member scanned, per-row vector tests, range scans); -1 unless analysed
+ * @param nodesVisited graph nodes expanded by every operator; -1 unless analysed
  * @param hits empty unless analysed
  */
 public record QueryExplanation(String text, Strategy strategy, double estimatedCostNs, Strategy runnerUp,
     double runnerUpCostNs, double estimatedFilterRows, long actualFilterRows, boolean switched,
-    List<SearchHit> hits) {
+    long distanceComputations, long nodesVisited, List<SearchHit> hits) {
 
   @Override
   public String toString() {

@@ -107,7 +107,9 @@ public final class Searcher {
     boolean switched = topStats != null && topStats.switched;
     return new QueryExplanation(text, plan.strategy(), plan.cost(), runnerUp == null ? null : runnerUp.strategy(),
         runnerUp == null ? Double.NaN : runnerUp.cost(), plan.filter().estimate().rows(),
-        filterStats == null ? -1 : filterStats.rows, switched, hits);
+        filterStats == null ? -1 : filterStats.rows, switched,
+        context == null ? -1 : context.totalDistanceComputations(), context == null ? -1 : context.totalNodesVisited(),
+        hits);
   }
 
   /** A query checked against the schema, its filter bound and normalised. */

@@ -17,10 +17,16 @@ import java.util.List;
 final class CellFigures {
   private final List<TaskRunner.Serial> serial = new ArrayList<>();
   private final List<Double> parallelSeconds = new ArrayList<>();
+  /** Work counters from an untimed pass, for systems that count only there; null otherwise. */
+  private SearchResult[] counted;
 
   void addRound(TaskRunner.Serial round, double parallelWallSeconds) {
     serial.add(round);
     parallelSeconds.add(parallelWallSeconds);
+  }
+
+  void setCounted(SearchResult[] results) {
+    counted = results;
   }
 
   static double meanRecall(Scoring scoring, List<QueryTask> tasks, List<TaskTruth> truth, SearchResult[] results) {
@@ -59,7 +65,8 @@ final class CellFigures {
     return new ResultRow(w.id(), system, params.series(), true, null, params.knobs(), params.label(), n,
         Stats.mean(recall), Stats.min(recall), nullIfNaN(tuningRecall), rows / n, shortQueries, violations, invalid,
         duplicates, rate(qps1), rate(qpsN), threads, Stats.median(p50), Stats.median(p99), Stats.median(mean),
-        counter(first, true), counter(first, false), serial.size());
+        counter(counted != null ? counted : first, true), counter(counted != null ? counted : first, false),
+        serial.size());
   }
 
   static Rate rate(double[] values) {

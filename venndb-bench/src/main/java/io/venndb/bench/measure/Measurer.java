@@ -3,6 +3,7 @@ package io.venndb.bench.measure;
 import io.venndb.bench.query.Split;
 import io.venndb.bench.report.BenchResults.ResultRow;
 import io.venndb.bench.system.SearchParams;
+import io.venndb.bench.system.SearchResult;
 import io.venndb.bench.system.SearchSystem;
 import io.venndb.bench.truth.Scoring;
 import io.venndb.bench.truth.WorkloadTruth;
@@ -87,6 +88,7 @@ public final class Measurer {
     }
     for (List<Cell> list : cells.values()) {
       for (Cell c : list) {
+        count(c, w);
         ResultRow row = c.figures.toRow(w, c.system.name(), c.params, c.tuningRecall, scoring, truth,
             runner.threads());
         rows.add(row);
@@ -96,6 +98,23 @@ public final class Measurer {
       }
     }
     return rows;
+  }
+
+  /**
+   * For a system that counts its work only outside timed passes, one more untimed pass of the
+   * reported queries that records the counters (after every timed round, so it cannot warm them).
+   */
+  private void count(Cell c, Workload w) {
+    List<QueryTask> tasks = w.reported();
+    SearchResult[] results = new SearchResult[tasks.size()];
+    for (int i = 0; i < results.length; i++) {
+      Optional<SearchResult> r = TaskRunner.counted(c.system, c.params, tasks.get(i));
+      if (r.isEmpty()) {
+        return;
+      }
+      results[i] = r.get();
+    }
+    c.figures.setCounted(results);
   }
 
   /**

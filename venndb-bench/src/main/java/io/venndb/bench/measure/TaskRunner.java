@@ -74,8 +74,18 @@ public final class TaskRunner implements AutoCloseable {
   }
 
   static SearchResult run(SearchSystem system, SearchParams params, QueryTask task) {
+    return guarded(system, params, task, () -> system.search(task, params));
+  }
+
+  /** {@link SearchSystem#counted}, failing like {@link #run}. */
+  static java.util.Optional<SearchResult> counted(SearchSystem system, SearchParams params, QueryTask task) {
+    return guarded(system, params, task, () -> system.counted(task, params));
+  }
+
+  private static <T> T guarded(SearchSystem system, SearchParams params, QueryTask task,
+      java.util.concurrent.Callable<T> call) {
     try {
-      return system.search(task, params);
+      return call.call();
     } catch (RuntimeException e) {
       throw new IllegalStateException(system.name() + " failed on " + params + " for query " + task.query()
           + ": " + e.getMessage(), e);

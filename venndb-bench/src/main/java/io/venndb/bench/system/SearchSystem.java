@@ -34,6 +34,15 @@ public interface SearchSystem extends AutoCloseable {
   /** Answers one task; ids are base-row ordinals, best first. */
   SearchResult search(QueryTask task, SearchParams params) throws Exception;
 
+  /**
+   * Answers one task with its work counters, for a system that can count only outside the timed
+   * passes (VennDB: through EXPLAIN ANALYZE). Empty when {@link #search} already reports them, or
+   * they are not known.
+   */
+  default Optional<SearchResult> counted(QueryTask task, SearchParams params) throws Exception {
+    return Optional.empty();
+  }
+
   @Override
   void close() throws Exception;
 }

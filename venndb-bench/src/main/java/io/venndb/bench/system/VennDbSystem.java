@@ -193,6 +193,13 @@ public final class VennDbSystem implements SearchSystem {
     return collection.explainAnalyze(query(task, ef(params)));
   }
 
+  /** The task run as EXPLAIN ANALYZE: the hits with the distances and graph nodes of every operator. */
+  @Override
+  public Optional<SearchResult> counted(QueryTask task, SearchParams params) {
+    QueryExplanation e = explainAnalyze(task, params);
+    return Optional.of(new SearchResult(ordinals(e.hits()), e.distanceComputations(), e.nodesVisited()));
+  }
+
   /** Base-row ordinals of hits. */
   int[] ordinals(List<SearchHit> hits) {
     int[] ids = new int[hits.size()];

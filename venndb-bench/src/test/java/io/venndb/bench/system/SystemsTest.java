@@ -20,6 +20,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +103,24 @@ class SystemsTest {
       assertThat(h.invalid()).isZero();
       assertThat(h.isShort()).isFalse();
     }
+  }
+
+  /**
+   * VennDB counts its work only through EXPLAIN ANALYZE, outside the timed passes: the counted
+   * answer is the plain one, with the distances scored and (for the graph) nodes expanded.
+   */
+  @Test
+  void vennDbCountsItsWorkWithTheSameAnswer() throws Exception {
+    float[] q = data.vectors()[7];
+    QueryTask t = QueryTask.topK(0, Family.FILTERED, 10, q, new Filter.Keyword("section", TinyData.SECTIONS[0]));
+    for (VennDbSystem s : List.of(venndb, venndbHnsw)) {
+      SearchParams p = SearchParams.of(s.name());
+      SearchResult counted = s.counted(t, p).orElseThrow();
+      assertThat(counted.ids()).as(s.name()).containsExactly(s.search(t, p).ids());
+      assertThat(counted.distanceComputations()).as(s.name()).isGreaterThanOrEqualTo(10);
+      assertThat(counted.nodesVisited()).as(s.name()).isGreaterThanOrEqualTo(0);
+    }
+    assertThat(lucene.counted(t, SearchParams.of(LuceneHnswSystem.NAME, LuceneHnswSystem.CANDIDATES, 50))).isEmpty();
   }
 
   @RepeatedTest(5)
