@@ -75,7 +75,6 @@ final class ExecutionContext {
     return vectorIndexes.graph(position).newSearcher();
   }
 
-  /** Statistics of a plan node (created on first use), or null when not analysing. */
   /** Distance computations summed over every node analysed; -1 when not analysing. */
   long totalDistanceComputations() {
     return stats == null ? -1 : stats.values().stream().mapToLong(o -> o.distanceComputations).sum();
@@ -86,6 +85,7 @@ final class ExecutionContext {
     return stats == null ? -1 : stats.values().stream().mapToLong(o -> o.nodesVisited).sum();
   }
 
+  /** Statistics of a plan node (created on first use), or null when not analysing. */
   OperatorStats stats(Object node) {
     return stats == null ? null : stats.computeIfAbsent(node, n -> new OperatorStats());
   }

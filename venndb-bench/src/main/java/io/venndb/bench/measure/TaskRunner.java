@@ -5,6 +5,8 @@ import io.venndb.bench.system.SearchResult;
 import io.venndb.bench.system.SearchSystem;
 import io.venndb.bench.workload.QueryTask;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -78,12 +80,12 @@ public final class TaskRunner implements AutoCloseable {
   }
 
   /** {@link SearchSystem#counted}, failing like {@link #run}. */
-  static java.util.Optional<SearchResult> counted(SearchSystem system, SearchParams params, QueryTask task) {
+  static Optional<SearchResult> counted(SearchSystem system, SearchParams params, QueryTask task) {
     return guarded(system, params, task, () -> system.counted(task, params));
   }
 
   private static <T> T guarded(SearchSystem system, SearchParams params, QueryTask task,
-      java.util.concurrent.Callable<T> call) {
+      Callable<T> call) {
     try {
       return call.call();
     } catch (RuntimeException e) {
