@@ -8,6 +8,7 @@ import io.venndb.index.hnsw.HnswSearcher;
 import io.venndb.store.CollectionStore;
 import io.venndb.store.ReadView;
 import io.venndb.store.VectorArena;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.roaringbitmap.RoaringBitmap;
@@ -16,49 +17,58 @@ import org.roaringbitmap.RoaringBitmap;
  * Measures the planner's unit costs on a collection's own data, once, at its first query: an
  * exact distance computation and a candidate of a sketched top-10 scan (both over docs spread
  * across the arena), a distance computation inside a graph walk (a few searches, time over
- * distance computations), a bitmap intersection per doc, a row read (multi-get of sampled rows) and a membership test. Each is the best of a few
- * repeats after a warm-up long enough for the JIT to compile the measured path (a cold kernel is
- * several times slower than a warm one, and the first query of a process is exactly when this
- * runs), so a momentary stall on a shared machine does not skew the plan; a figure that cannot be
- * measured (no vectors, no graph) keeps its nominal value.
+ * distance computations), a bitmap intersection per doc, a row read (multi-get of sampled rows)
+ * and a membership test. Each is warmed up long enough for the JIT to compile the measured path (a
+ * cold kernel is several times slower than a warm one, and the first query of a process is
+ * exactly when this runs), then all are timed together in rounds by an {@link InterleavedTimer},
+ * so a stall on a shared machine slows them alike and the ratios between them hold; a figure that
+ * cannot be measured (no vectors, no graph) keeps its nominal value.
  */
 final class CostCalibration {
-  private static final int REPEATS = 5;
-  /** Warm-up per measurement: long enough for C2 to compile a loop, short enough for a first query. */
-  private static final long WARM_UP_NANOS = 40_000_000L;
-  /**
-   * Warm-up runs before timings may count as settled: 32 scans of {@link #WARM_UP_DOCS} docs make
-   * ~8,000 calls of the four-wide kernel, past C2's 5,000-call threshold.
-   */
-  private static final int MIN_WARM_UP_RUNS = 32;
-  /** The longest a warm-up waits for its timings to settle. */
-  private static final long MAX_WARM_UP_NANOS = 1_500_000_000L;
-
   private CostCalibration() {}
 
   static UnitCosts measure(CollectionStore store, VectorIndexes vectorIndexes, Statistics statistics, ReadView view) {
+    return measure(store, vectorIndexes, statistics, view, InterleavedTimer.systemClock());
+  }
+
+  static UnitCosts measure(CollectionStore store, VectorIndexes vectorIndexes, Statistics statistics, ReadView view,
+      InterleavedTimer timer) {
     UnitCosts nominal = UnitCosts.NOMINAL;
     int[] sample = statistics.sampleDocs();
     int vectorColumn = firstVectorColumn(store);
-    double distance = nominal.distanceNs();
-    double graph = nominal.graphDistanceNs();
-    double sketched = nominal.sketchScanNs();
-    if (vectorColumn >= 0 && sample.length >= 64) {
+    boolean vectors = vectorColumn >= 0 && sample.length >= 64;
+    boolean graph = vectors && vectorIndexes.graph(vectorColumn) != null;
+    boolean rows = sample.length >= 16;
+    List<InterleavedTimer.Task> tasks = new ArrayList<>();
+    int bitmapAt = add(tasks, bitmapTask());
+    int testAt = add(tasks, testTask());
+    int rowAt = rows ? add(tasks, rowFetchTask(store, view, sample)) : -1;
+    int distanceAt = -1;
+    int sketchedAt = -1;
+    if (vectors) {
       RoaringBitmap spread = spread(view.liveDocs(), SCAN_DOCS);
-      distance = exactDistanceNs(store, vectorColumn, spread, sample[0]);
-      // A sketched scan reads less than a plain one and scores exactly only what its bounds leave
-      // open, so it is priced at most as a plain scan. On docs spread evenly over the arena (what is
-      // scored here) each doc costs a memory round trip whatever its size, and the measured figure
-      // came out at or above the plain one on every run so far (828k PyPI: 1,011 against 287 ns,
-      // while its exact plans ran at ~300 ns a doc); plans over runs of nearby ids do better.
-      sketched = Math.min(distance, sketchedScanNs(store, vectorColumn, spread, sample[0]));
-      if (vectorIndexes.graph(vectorColumn) != null) {
-        graph = Math.max(distance, graphDistanceNs(store.arena(vectorColumn), vectorIndexes.searcher(vectorColumn),
-            sample, view.liveDocs()));
-      }
+      distanceAt = add(tasks, exactDistanceTask(store, vectorColumn, spread, sample[0]));
+      sketchedAt = add(tasks, sketchedScanTask(store, vectorColumn, spread, sample[0]));
     }
-    double row = sample.length >= 16 ? rowFetchNs(store, view, sample) : nominal.rowFetchNs();
-    return new UnitCosts(distance, graph, bitmapNsPerDoc(), row, testNs(), sketched);
+    int graphAt = graph ? add(tasks, graphDistanceTask(store.arena(vectorColumn),
+        vectorIndexes.searcher(vectorColumn), sample, view.liveDocs())) : -1;
+    double[] ns = timer.nanosPerUnit(tasks);
+    double distance = vectors ? ns[distanceAt] : nominal.distanceNs();
+    // A sketched scan reads less than a plain one and scores exactly only what its bounds leave
+    // open, so it is priced at most as a plain scan. On docs spread evenly over the arena (what is
+    // scored here) each doc costs a memory round trip whatever its size, and the measured figure
+    // came out at or above the plain one on every run so far (828k PyPI: 1,011 against 287 ns,
+    // while its exact plans ran at ~300 ns a doc); plans over runs of nearby ids do better.
+    double sketched = vectors ? Math.min(distance, ns[sketchedAt]) : nominal.sketchScanNs();
+    double graphDistance = graph ? Math.max(distance, ns[graphAt]) : nominal.graphDistanceNs();
+    double row = rows ? ns[rowAt] : nominal.rowFetchNs();
+    return new UnitCosts(distance, graphDistance, ns[bitmapAt], row, ns[testAt], sketched);
+  }
+
+  /** Adds {@code task}; returns its position in the timer's answer. */
+  private static int add(List<InterleavedTimer.Task> tasks, InterleavedTimer.Task task) {
+    tasks.add(task);
+    return tasks.size() - 1;
   }
 
   private static int firstVectorColumn(CollectionStore store) {
@@ -79,26 +89,31 @@ final class CostCalibration {
   static final int SCAN_DOCS = 16_384;
 
   /** One exact distance per doc, over the scattered docs (as a per-row test or an unsketched scan reads them). */
-  private static double exactDistanceNs(CollectionStore store, int column, RoaringBitmap docs, int queryDoc) {
+  private static InterleavedTimer.Task exactDistanceTask(CollectionStore store, int column, RoaringBitmap docs,
+      int queryDoc) {
     VectorArena arena = store.arena(column);
-    float[] query = queryOf(arena, queryDoc);
     var metric = store.schema().columns().get(column).metric();
-    float[] prepared = metric.prepare(query);
+    float[] prepared = metric.prepare(queryOf(arena, queryDoc));
     float[] sink = new float[1];
     RoaringBitmap few = first(docs, WARM_UP_DOCS);
-    return best(() -> FlatVectorSearch.scan(arena, metric, prepared, few, (doc, d) -> sink[0] += d),
-        () -> FlatVectorSearch.scan(arena, metric, prepared, docs, (doc, d) -> sink[0] += d))
-        / Math.max(1, docs.getLongCardinality());
+    return new InterleavedTimer.Task(() -> FlatVectorSearch.scan(arena, metric, prepared, few, (doc, d) -> sink[0] += d),
+        () -> FlatVectorSearch.scan(arena, metric, prepared, docs, (doc, d) -> sink[0] += d), docs::getLongCardinality);
   }
 
-  /** A top-10 exact search over the docs, per doc: sketched when the scan sketches (see {@link UnitCosts}). */
-  private static double sketchedScanNs(CollectionStore store, int column, RoaringBitmap docs, int queryDoc) {
+  /**
+   * A top-10 exact search over the docs, per doc: sketched when the scan sketches (see {@link
+   * UnitCosts}). Its int8 kernel runs nowhere else, so it is cold when a collection's first query
+   * calibrates: priced after a fixed 40 ms of warm-up it came out at 2.5 µs a doc on the 828k PyPI
+   * rows, against ~0.2 µs once compiled.
+   */
+  private static InterleavedTimer.Task sketchedScanTask(CollectionStore store, int column, RoaringBitmap docs,
+      int queryDoc) {
     VectorArena arena = store.arena(column);
     float[] query = queryOf(arena, queryDoc);
     var metric = store.schema().columns().get(column).metric();
     RoaringBitmap few = first(docs, WARM_UP_DOCS);
-    return best(() -> FlatVectorSearch.topK(arena, metric, query, 10, few),
-        () -> FlatVectorSearch.topK(arena, metric, query, 10, docs)) / Math.max(1, docs.getLongCardinality());
+    return new InterleavedTimer.Task(() -> FlatVectorSearch.topK(arena, metric, query, 10, few),
+        () -> FlatVectorSearch.topK(arena, metric, query, 10, docs), docs::getLongCardinality);
   }
 
   /** Docs per warm-up scan: enough to run every path of a sketched scan, few enough to repeat often. */
@@ -134,28 +149,31 @@ final class CostCalibration {
     return out;
   }
 
-  private static double graphDistanceNs(VectorArena arena, HnswSearcher searcher, int[] sample, RoaringBitmap live) {
+  /** A few top-10 graph searches at ef 64, per distance they computed. */
+  private static InterleavedTimer.Task graphDistanceTask(VectorArena arena, HnswSearcher searcher, int[] sample,
+      RoaringBitmap live) {
     float[][] queries = new float[4][arena.dimension()];
     for (int i = 0; i < queries.length; i++) {
       arena.get(sample[(i * 97) % sample.length], queries[i]);
     }
     long[] distances = new long[1];
-    double nanos = best(() -> {
+    Runnable searches = () -> {
       distances[0] = 0;
       for (float[] q : queries) {
         HnswResult r = searcher.search(q, 10, 64, live);
         distances[0] += r.distanceComputations();
       }
-    });
-    return nanos / Math.max(1, distances[0]);
+    };
+    return new InterleavedTimer.Task(searches, searches, () -> distances[0]);
   }
 
-  private static double rowFetchNs(CollectionStore store, ReadView view, int[] sample) {
+  private static InterleavedTimer.Task rowFetchTask(CollectionStore store, ReadView view, int[] sample) {
     int[] docs = java.util.Arrays.copyOf(sample, Math.min(64, sample.length));
-    return best(() -> store.rows(view, docs, false)) / docs.length;
+    return InterleavedTimer.Task.of(() -> store.rows(view, docs, false), docs.length);
   }
 
-  private static double bitmapNsPerDoc() {
+  /** Intersecting two 20k-member bitmaps, per member. */
+  private static InterleavedTimer.Task bitmapTask() {
     SplittableRandom random = new SplittableRandom(7);
     RoaringBitmap a = new RoaringBitmap();
     RoaringBitmap b = new RoaringBitmap();
@@ -163,10 +181,10 @@ final class CostCalibration {
       a.add(random.nextInt(1 << 20));
       b.add(random.nextInt(1 << 20));
     }
-    return best(() -> RoaringBitmap.and(a, b).getCardinality()) / 40_000.0;
+    return InterleavedTimer.Task.of(() -> RoaringBitmap.and(a, b).getCardinality(), 40_000);
   }
 
-  private static double testNs() {
+  private static InterleavedTimer.Task testTask() {
     SplittableRandom random = new SplittableRandom(11);
     RoaringBitmap set = new RoaringBitmap();
     for (int i = 0; i < 20_000; i++) {
@@ -174,52 +192,10 @@ final class CostCalibration {
     }
     int[] probes = random.ints(10_000, 0, 1 << 20).toArray();
     int[] sink = new int[1];
-    double nanos = best(() -> {
+    return InterleavedTimer.Task.of(() -> {
       for (int p : probes) {
         sink[0] += set.contains(p) ? 1 : 0;
       }
-    });
-    return nanos / probes.length;
-  }
-
-  /** Fastest of a few timed runs after a warm-up, in nanoseconds. */
-  private static double best(Runnable run) {
-    return best(run, run);
-  }
-
-  /**
-   * As {@link #best(Runnable)}, warming up on a smaller task that runs the same code. A scan that
-   * is not compiled yet is dozens of times slower (the Vector API is interpreted until C2 compiles
-   * it), and the sketched scan's int8 kernel runs nowhere else, so it is cold when a collection's
-   * first query calibrates: priced after a fixed 40 ms it came out at 2.5 µs a doc on the 828k
-   * PyPI rows, against ~0.2 µs once compiled. Interpreted runs are slow but steady, so settling
-   * alone does not show compilation: the warm-up runs at least {@link #MIN_WARM_UP_RUNS} times
-   * (enough calls for C2's thresholds) and then until two runs in a row are within 15% of the
-   * fastest before them, up to {@link #MAX_WARM_UP_NANOS}: about half a second, once per collection
-   * and machine, on the first query of a 384-d collection (the figures are then stored).
-   */
-  private static double best(Runnable warmUp, Runnable run) {
-    long start = System.nanoTime();
-    long fastest = Long.MAX_VALUE;
-    int settled = 0;
-    for (int runs = 1; ; runs++) {
-      long t = System.nanoTime();
-      warmUp.run();
-      long took = System.nanoTime() - t;
-      boolean steady = took <= fastest * 1.15 && took * 1.15 >= fastest; // neither a stall nor still speeding up
-      settled = steady ? settled + 1 : 0;
-      fastest = Math.min(fastest, took);
-      long elapsed = System.nanoTime() - start;
-      if (elapsed >= MAX_WARM_UP_NANOS || (elapsed >= WARM_UP_NANOS && runs >= MIN_WARM_UP_RUNS && settled >= 2)) {
-        break;
-      }
-    }
-    long best = Long.MAX_VALUE;
-    for (int r = 0; r < REPEATS; r++) {
-      long begin = System.nanoTime();
-      run.run();
-      best = Math.min(best, System.nanoTime() - begin);
-    }
-    return best;
+    }, probes.length);
   }
 }

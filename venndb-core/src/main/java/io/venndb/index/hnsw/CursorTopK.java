@@ -106,14 +106,14 @@ public final class CursorTopK {
     return cursor.stopReason();
   }
 
-  /** Candidates the cursor has not expanded: the ones the heap cannot already hold. */
+  /**
+   * Candidates the cursor has not expanded: the ones the heap cannot already hold. Set operations,
+   * not a test per candidate: at a 10% filter on 828k rows the per-candidate loop took 2–11 ms,
+   * as long as a sixth to the whole of the exact scan it was feeding.
+   */
   private static RoaringBitmap unexpanded(HnswCursor cursor, RoaringBitmap candidates) {
-    RoaringBitmap out = new RoaringBitmap();
-    candidates.forEach((int doc) -> {
-      if (!cursor.wasExpanded(doc) && cursor.live().contains(doc)) {
-        out.add(doc);
-      }
-    });
+    RoaringBitmap out = RoaringBitmap.and(candidates, cursor.live());
+    out.andNot(cursor.expandedDocs());
     return out;
   }
 }

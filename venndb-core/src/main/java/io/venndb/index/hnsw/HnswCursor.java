@@ -165,6 +165,12 @@ public final class HnswCursor {
     return traversal.visited.isExpanded(doc);
   }
 
+  /** Every doc expanded so far. */
+  RoaringBitmap expandedDocs() {
+    owner.checkLease(lease);
+    return traversal.visited.expandedDocs();
+  }
+
   float[] rawQuery() {
     return rawQuery;
   }

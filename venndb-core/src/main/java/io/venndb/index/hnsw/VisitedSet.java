@@ -1,6 +1,8 @@
 package io.venndb.index.hnsw;
 
 import java.util.Arrays;
+import org.roaringbitmap.RoaringBitmap;
+import org.roaringbitmap.RoaringBitmapWriter;
 
 /**
  * Which docs a query has discovered (distance computed) and expanded (neighbours read), as two
@@ -71,6 +73,19 @@ final class VisitedSet {
   boolean isExpanded(int doc) {
     int word = doc >>> 6;
     return word < expanded.length && (expanded[word] & (1L << doc)) != 0;
+  }
+
+  /** Every doc the current query expanded, as a set: one pass over the words it touched. */
+  RoaringBitmap expandedDocs() {
+    int[] words = Arrays.copyOf(touched, touchedCount);
+    Arrays.sort(words);
+    RoaringBitmapWriter<RoaringBitmap> out = RoaringBitmapWriter.writer().get();
+    for (int word : words) {
+      for (long bits = expanded[word]; bits != 0; bits &= bits - 1) {
+        out.add((word << 6) + Long.numberOfTrailingZeros(bits));
+      }
+    }
+    return out.get();
   }
 
   private void remember(int word) {
