@@ -13,7 +13,7 @@ class VisitedSetTest {
   /**
    * Queries of every size, from a few docs (the touched words are cleared one by one) to most of
    * the set (the arrays are cleared whole), with docs past the initial capacity (growth), against
-   * two {@link BitSet}s cleared at every reset.
+   * two {@link BitSet}s cleared at every reset; the expanded docs also as one set.
    */
   @Test
   void agreesWithBitSetsAcrossResetsOfEverySizeAndGrowth() {
@@ -41,6 +41,7 @@ class VisitedSetTest {
         assertThat(visited.isDiscovered(doc)).as("discovered %d", doc).isEqualTo(discovered.get(doc));
         assertThat(visited.isExpanded(doc)).as("expanded %d", doc).isEqualTo(expanded.get(doc));
       }
+      assertThat(visited.expandedDocs().toArray()).isEqualTo(expanded.stream().toArray());
     }
   }
 }
