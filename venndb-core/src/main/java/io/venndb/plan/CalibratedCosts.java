@@ -29,10 +29,11 @@ record CalibratedCosts(UnitCosts costs, long liveRows, String machine) {
    * What makes measured costs transferable: CPU, core count, JVM build (a different JIT or vector
    * width changes every price) and the generation of the scoring code, which is raised when a
    * change to it moves the prices (2: batched scoring of scattered vectors; 3: sketched exact
-   * scans). A database directory copied to another machine, or opened by code that scores
-   * differently, measures again.
+   * scans; 4: the figures timed in interleaved rounds, so that figures one stall skewed are
+   * measured again). A database directory copied to another machine, or opened by code that
+   * scores or measures differently, measures again.
    */
-  static final int SCORING_GENERATION = 3;
+  static final int SCORING_GENERATION = 4;
 
   static String currentMachine() {
     return Machine.DESCRIPTION;
