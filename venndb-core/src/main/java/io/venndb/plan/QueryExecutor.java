@@ -189,10 +189,11 @@ final class QueryExecutor {
    * first rows a stream sees are its query's neighbourhood, where a filter correlated with the
    * vectors is at its least typical. Trusting them alone, 9 of 94 queries of a 10% date window on
    * 828k PyPI rows switched after 256 yields with none passing (predicted: 18 ms more) and took
-   * 14–38 ms, where streaming on would have finished in 2–6 ms. From then on the stream is judged
-   * on its own pass rate, as before, so one whose filter is truly rare near the query still
-   * switches, having spent at most about the scan's cost first (ski rental: at most twice the
-   * cheaper choice, where the plan's estimate alone could keep a stream 100 times off it going).
+   * 14–38 ms, where streaming on would have finished in 2–6 ms (one in 15). From then on the
+   * stream is judged on its own pass rate, as before, so one whose filter is truly rare near the
+   * query still switches, having spent about the scan's cost first (ski rental: about twice the
+   * cheaper choice at worst, where the plan's estimate alone could keep a stream whose filter
+   * passes 100 times less often than planned going to the end).
    */
   static CursorTopK.SwitchRule switchRule(PhysicalPlan plan, long liveRows) {
     double exactCost = plan.alternatives().stream().filter(a -> a.strategy() == Strategy.EXACT_OVER_FILTER)
