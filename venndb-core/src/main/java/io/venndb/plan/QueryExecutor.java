@@ -176,9 +176,15 @@ final class QueryExecutor {
     IntPredicate test = filters.tester(filter);
     IntPredicate admitted = rejected.isEmpty() ? test : doc -> !rejected.contains(doc) && test.test(doc);
     CursorTopK.SwitchRule rule = switchRule(plan, context.live().getLongCardinality());
+    CursorOptions options = CursorSettings.forStream(plan, context);
     HnswResult result = searcher(plan, context).topK(query(plan), plan.window(), context.live(), admitted,
-        CursorSettings.forStream(plan, context), rule, () -> without(filters.materialise(plan.fallback()), rejected));
-    return graph(plan, context, result);
+        options, rule, () -> without(filters.materialise(plan.fallback()), rejected));
+    Ranked ranked = graph(plan, context, result);
+    OperatorStats stats = context.stats(plan);
+    if (stats != null) {
+      stats.note += ", E " + options.e() + ", w " + options.w(); // what ef became for the stop rule
+    }
+    return ranked;
   }
 
   /**

@@ -157,6 +157,8 @@ class PlannerTest {
     assertThat(streamed.strategy()).as(streamed.text()).isEqualTo(Strategy.STREAM_CURSOR);
     assertThat(streamed.nodesVisited()).as(streamed.text()).isEqualTo(nodesVisited(streamed));
     assertThat(streamed.distanceComputations()).as(streamed.text()).isGreaterThan(streamed.nodesVisited());
+    // ef 16 for a top-10 stream: E = max(ef, 2 · window), w = min(64, E)
+    assertThat(streamed.text()).contains(", E 20, w 20");
   }
 
   /** The graph nodes the one graph operator of a plan printed. */
