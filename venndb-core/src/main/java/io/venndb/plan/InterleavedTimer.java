@@ -10,8 +10,11 @@ import java.util.function.LongSupplier;
  * code, a collector, a neighbour) then slows every task of the rounds it covers alike instead of
  * whichever one happened to be measured during it, so the ratios the planner compares survive.
  * Timed one after another (five repeats each), one 100k PyPI calibration priced a graph distance
- * at 4.2 times an exact one (683 against 161 ns; other runs 1.0 times) and a membership test at 2–3
- * times its usual figure, and every plan of that collection turned into an exact scan.
+ * at 4.2 times an exact one (683 against 161 ns; other runs 1.0–1.4 times) and a membership test
+ * at 2–3 times its usual figure, and most filtered plans of that collection became exact scans.
+ * Interleaving also means a graph search no longer finds its previous repeat's nodes in the cache
+ * (a scattered scan ran in between), as a real query would not: its figure came out 1.2–1.7
+ * times the exact distance in the first runs (docs/benchmarks.md).
  */
 final class InterleavedTimer {
   /** Rounds of timed runs after the warm-up. */
