@@ -98,6 +98,25 @@ class SelectivityTest {
   }
 
   /**
+   * The seed-2ea6df9adae363b3 case, by hand: no single keyword is near 20 rows (13 is the nearest),
+   * the closer-each-step union overshoots to 29 at once, and two values that fit make 20 exactly.
+   */
+  @Test
+  void aSmallTargetIsFilledFromValuesThatFit() {
+    int[] counts = {1_000, 29, 13, 10, 7, 1};
+    String[] section = new String[java.util.Arrays.stream(counts).sum()];
+    int row = 0;
+    for (int v = 0; v < counts.length; v++) {
+      for (int i = 0; i < counts[v]; i++) {
+        section[row++] = "v" + v;
+      }
+    }
+    Table small = new Table(section.length, List.of(new KeywordColumn("section", section)));
+    Filter f = new ValueSetRecipe("section", "section", 8).make(small, 20.0 / section.length);
+    assertThat(Math.round(new FilterMatcher(small).selectivity(f) * section.length)).as("%s", f).isEqualTo(20);
+  }
+
+  /**
    * Within the tolerance, or as close as the data allows: 20 tag values cannot hit every target
    * (at 0.1% of 20,000 rows only the rarest three tags, ~11–23 rows each, are near 20, and a seed
    * can leave all three over 25% away), so the bound is the larger of the tolerance and the best
