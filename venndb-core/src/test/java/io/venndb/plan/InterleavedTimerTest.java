@@ -49,27 +49,25 @@ class InterleavedTimerTest {
 
   @Test
   void warmUpRunsPastTheCompilerThresholdsEvenWhenTimingsSettleAtOnce() {
-    int[] warmUps = new int[1];
-    long[] now = new long[1];
-    InterleavedTimer.Task task = new InterleavedTimer.Task(() -> {
-      warmUps[0]++;
-      now[0] += 10_000_000; // 10 ms a run: the 40 ms floor alone would stop after 4
-    }, () -> now[0] += 5, () -> 1);
-    new InterleavedTimer(() -> now[0]).nanosPerUnit(List.of(task));
-    assertThat(warmUps[0]).isGreaterThanOrEqualTo(InterleavedTimer.MIN_WARM_UP_RUNS);
+    // 10 ms a run: the 40 ms floor alone would stop after 4
+    assertThat(warmUpRuns(run -> 10_000_000)).isGreaterThanOrEqualTo(InterleavedTimer.MIN_WARM_UP_RUNS);
   }
 
   @Test
   void warmUpGivesUpAfterItsTimeLimitWhenTimingsNeverSettle() {
+    // alternating 1 and 9 ms: never two steady runs in a row, 5 ms a run on average
+    long limitRuns = InterleavedTimer.MAX_WARM_UP_NANOS / 5_000_000;
+    assertThat(warmUpRuns(run -> run % 2 == 0 ? 1_000_000 : 9_000_000)).isBetween(limitRuns - 1, limitRuns + 1);
+  }
+
+  /** How many warm-up runs one task gets when its n-th warm-up run takes {@code nanos(n)}. */
+  private static long warmUpRuns(java.util.function.IntToLongFunction nanos) {
     int[] warmUps = new int[1];
     long[] now = new long[1];
-    InterleavedTimer.Task task = new InterleavedTimer.Task(() -> {
-      warmUps[0]++;
-      now[0] += warmUps[0] % 2 == 0 ? 1_000_000 : 9_000_000; // alternating: never two steady runs
-    }, () -> now[0] += 5, () -> 1);
+    InterleavedTimer.Task task = new InterleavedTimer.Task(() -> now[0] += nanos.applyAsLong(++warmUps[0]),
+        () -> now[0] += 5, () -> 1);
     new InterleavedTimer(() -> now[0]).nanosPerUnit(List.of(task));
-    long limitRuns = InterleavedTimer.MAX_WARM_UP_NANOS / 5_000_000;
-    assertThat((long) warmUps[0]).isBetween(limitRuns - 1, limitRuns + 1);
+    return warmUps[0];
   }
 
   private static InterleavedTimer.Task timed(SimulatedClock clock, long cost, long units) {
