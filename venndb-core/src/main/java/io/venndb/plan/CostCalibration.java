@@ -28,11 +28,6 @@ final class CostCalibration {
   private CostCalibration() {}
 
   static UnitCosts measure(CollectionStore store, VectorIndexes vectorIndexes, Statistics statistics, ReadView view) {
-    return measure(store, vectorIndexes, statistics, view, InterleavedTimer.systemClock());
-  }
-
-  static UnitCosts measure(CollectionStore store, VectorIndexes vectorIndexes, Statistics statistics, ReadView view,
-      InterleavedTimer timer) {
     UnitCosts nominal = UnitCosts.NOMINAL;
     int[] sample = statistics.sampleDocs();
     int vectorColumn = firstVectorColumn(store);
@@ -52,7 +47,7 @@ final class CostCalibration {
     }
     int graphAt = graph ? add(tasks, graphDistanceTask(store.arena(vectorColumn),
         vectorIndexes.searcher(vectorColumn), sample, view.liveDocs())) : -1;
-    double[] ns = timer.nanosPerUnit(tasks);
+    double[] ns = InterleavedTimer.systemClock().nanosPerUnit(tasks);
     double distance = vectors ? ns[distanceAt] : nominal.distanceNs();
     // A sketched scan reads less than a plain one and scores exactly only what its bounds leave
     // open, so it is priced at most as a plain scan. On docs spread evenly over the arena (what is
