@@ -14,11 +14,13 @@ import java.util.Set;
  * @param tuningShare share of each kind of query used for tuning rather than reporting
  * @param explain record VennDB's EXPLAIN ANALYZE per workload after the timed passes
  * @param diagnose workload ids to diagnose query by query instead of measuring (empty: a normal run)
+ * @param timings with {@code diagnose}: also time each reported query at every setting of the sweep
  */
 public record BenchConfig(boolean quick, String dataset, int limit, Path dataDir, Path baseFile, Path queryFile,
     String metric, Path hdf5File, List<String> systems, Set<Family> families, int heldOut, double tuningShare,
     int repeats, int threads, double warmupSeconds, long seed, Path outDir, Path workDir, boolean publish,
-    int hnswM, int hnswEfConstruction, double luceneWideNotGap, boolean explain, List<String> diagnose, Path repoRoot,
+    int hnswM, int hnswEfConstruction, double luceneWideNotGap, boolean explain, List<String> diagnose, boolean timings,
+    Path repoRoot,
     String command) {
 
   public boolean hasLimit() {

@@ -107,6 +107,11 @@ public final class BenchMain implements Callable<Integer> {
       + "print each query below recall 1, short or violating the NOT, with the worst ones' rows and EXPLAIN ANALYZE.")
   List<String> diagnose;
 
+  @Option(names = "--timings", description = "With --diagnose: also time each reported query at every setting of "
+      + "the sweep (fastest of 5 passes) and list them slowest first, with recall, distance computations, nodes "
+      + "expanded and the stream's stop.")
+  boolean timings;
+
   @Option(names = "--republish", description = "Instead of measuring, publish a finished run's results.json (its "
       + "directory, e.g. bench-results/20261121-235910-pypi) to docs/benchmarks.md and docs/img/, as --publish does.")
   Path republish;
@@ -148,7 +153,8 @@ public final class BenchMain implements Callable<Integer> {
         hdf5File, sys, fams, heldOut != null ? heldOut : quick ? 40 : 150, 1.0 / 3,
         repeats != null ? repeats : 3, threads != null ? threads : cores, warmup != null ? warmup : quick ? 5 : 20,
         Long.parseUnsignedLong(seed.replaceFirst("^0x", ""), 16), outDir,
-        workDir != null ? workDir : outDir.resolve("work"), publish, hnswM, hnswEf, luceneWideNot, !noExplain, diag, root,
+        workDir != null ? workDir : outDir.resolve("work"), publish, hnswM, hnswEf, luceneWideNot, !noExplain, diag, timings,
+        root,
         "./venndb bench " + Arrays.stream(args).collect(Collectors.joining(" ")));
   }
 

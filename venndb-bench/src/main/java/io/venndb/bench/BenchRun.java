@@ -5,6 +5,7 @@ import io.venndb.bench.data.Directories;
 import io.venndb.bench.filter.FilterMatcher;
 import io.venndb.bench.measure.Measurer;
 import io.venndb.bench.measure.Diagnosis;
+import io.venndb.bench.measure.QueryTimings;
 import io.venndb.bench.measure.PlanRecorder;
 import io.venndb.bench.measure.MemoryProbe;
 import io.venndb.bench.measure.Settle;
@@ -152,6 +153,10 @@ final class BenchRun {
         for (Workload w : workloads) {
           if (config.diagnose().contains(w.id())) {
             diagnosis.run(w, truth.get(w.id()), v);
+            if (config.timings()) {
+              QueryTimings timings = new QueryTimings(scoring, System.out);
+              v.sweep(w, false).forEach(setting -> timings.run(w, truth.get(w.id()), v, setting));
+            }
           }
         }
       }

@@ -8,6 +8,7 @@ import io.venndb.bench.filter.RangeRecipe;
 import io.venndb.bench.measure.Diagnosis;
 import io.venndb.bench.measure.Measurer;
 import io.venndb.bench.measure.PlanRecorder;
+import io.venndb.bench.measure.QueryTimings;
 import io.venndb.bench.measure.TaskRunner;
 import io.venndb.bench.query.BenchData;
 import io.venndb.bench.query.QueryBuilder;
@@ -162,6 +163,20 @@ class VennDbVectorNotTest {
     }
     assertThat(text.toString(StandardCharsets.UTF_8))
         .contains("venndb-flat on c.not.x30: 0 of " + workloads.get(1).reported().size() + " reported queries");
+  }
+
+  @Test
+  void timingsListEveryQuerySlowestFirstWithItsRecall() {
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    QueryTimings timings = new QueryTimings(scoring, new PrintStream(text, true, StandardCharsets.UTF_8));
+    Workload w = workloads.getFirst();
+    timings.run(w, truth.get(w.id()), flat, flat.defaultSetting());
+    List<String> lines = text.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+    assertThat(lines.getFirst()).startsWith("venndb-flat on " + w.id() + " at ").contains("recall 1.000");
+    List<String> rows = lines.subList(1, lines.size());
+    assertThat(rows).hasSize(w.reported().size()).allMatch(r -> r.contains("recall 1.00"));
+    List<Double> millis = rows.stream().map(r -> Double.parseDouble(r.trim().split("\\s+")[1])).toList();
+    assertThat(millis).isSortedAccordingTo(java.util.Comparator.reverseOrder());
   }
 
   @Test
