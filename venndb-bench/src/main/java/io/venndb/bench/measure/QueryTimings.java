@@ -20,14 +20,19 @@ import java.util.stream.IntStream;
 /**
  * Where a workload's time goes, query by query ({@code ./venndb bench --diagnose ID --timings}):
  * each reported query timed at each setting of the system's sweep, fastest of {@link #PASSES}
- * passes after one untimed pass (the passes run the whole workload in turn, so a stall slows one
- * pass, not one query), then listed slowest first with its recall and what EXPLAIN ANALYZE saw
- * (strategy, distance computations, nodes expanded, why the stream stopped). A single-thread QPS
- * is the inverse of the mean latency, so a few slow queries can decide it; the header says what
- * share of the time the slowest tenth took.
+ * passes after two seconds of untimed ones (the passes run the whole workload in turn, so a stall
+ * slows one pass, not one query), then listed slowest first with its recall and what EXPLAIN
+ * ANALYZE saw (strategy, distance computations, nodes expanded, why the stream stopped). A
+ * single-thread QPS is the inverse of the mean latency, so a few slow queries can decide it; the
+ * header says what share of the time the slowest tenth took.
  */
 public final class QueryTimings {
   static final int PASSES = 5;
+  /**
+   * Untimed passes before each setting's timed ones, at least one: with a single pass the first
+   * setting of a run still ran 3× slower than later ones (0.13 against 0.04 ms on a 0.1% filter).
+   */
+  private static final long WARM_UP_NANOS = 2_000_000_000L;
   private static final Pattern STOP = Pattern.compile("\\(stop: [^)]*\\)");
 
   private final Scoring scoring;
@@ -63,7 +68,10 @@ public final class QueryTimings {
   private static long[] fastest(List<QueryTask> tasks, VennDbSystem system, SearchParams setting) {
     long[] best = new long[tasks.size()];
     Arrays.fill(best, Long.MAX_VALUE);
-    tasks.forEach(t -> system.search(t, setting)); // a warm-up pass: the setting's code paths compiled
+    long warmUpEnd = System.nanoTime() + WARM_UP_NANOS;
+    do { // untimed passes until the setting's code paths are compiled
+      tasks.forEach(t -> system.search(t, setting));
+    } while (System.nanoTime() < warmUpEnd);
     for (int pass = 0; pass < PASSES; pass++) {
       for (int i = 0; i < tasks.size(); i++) {
         long start = System.nanoTime();
