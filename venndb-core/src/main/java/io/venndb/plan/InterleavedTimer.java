@@ -1,5 +1,6 @@
 package io.venndb.plan;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -58,7 +59,7 @@ final class InterleavedTimer {
   double[] nanosPerUnit(List<Task> tasks) {
     tasks.forEach(t -> warmUp(t.warmUp()));
     double[] best = new double[tasks.size()];
-    java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
+    Arrays.fill(best, Double.POSITIVE_INFINITY);
     for (int round = 0; round < ROUNDS; round++) {
       for (int i = 0; i < tasks.size(); i++) {
         Task task = tasks.get(i);

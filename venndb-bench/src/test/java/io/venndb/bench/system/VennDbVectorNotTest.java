@@ -33,6 +33,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -176,7 +177,7 @@ class VennDbVectorNotTest {
     List<String> rows = lines.subList(1, lines.size());
     assertThat(rows).hasSize(w.reported().size()).allMatch(r -> r.contains("recall 1.00"));
     List<Double> millis = rows.stream().map(r -> Double.parseDouble(r.trim().split("\\s+")[1])).toList();
-    assertThat(millis).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(millis).isSortedAccordingTo(Comparator.reverseOrder());
   }
 
   @Test
