@@ -30,7 +30,7 @@ public final class FlatVectorSearch {
    * Below this many components a vector is a cache line or three, so a sketch saves little reading
    * and its bound arithmetic and second pass are a larger share of the work.
    */
-  static final int MIN_SKETCH_DIMENSION = 64;
+  public static final int MIN_SKETCH_DIMENSION = 64;
   /** Below this many candidates a scan is cheap either way. */
   static final int MIN_SKETCH_CANDIDATES = 64;
   /** A top-k scan sketches only when k is a small part of the candidates, so most can be ruled out. */

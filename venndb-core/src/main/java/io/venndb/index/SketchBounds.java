@@ -16,7 +16,7 @@ import io.venndb.vector.Metric;
  * 2 q·x + ||q||²}, whose float sum the kernel rounds by at most {@code γ_(d+3)} relative to its
  * size. Each end is finally rounded outward to float.
  */
-final class SketchBounds {
+public final class SketchBounds {
   /** Covers the rounding of {@code 1 - dot} and of the stored norm, relative to the magnitudes involved. */
   private static final double EXTRA_ROUNDOFF = 8 * 0x1p-24;
 
@@ -24,7 +24,7 @@ final class SketchBounds {
   private final double queryNorm;
   private final double squaredRoundoff;
 
-  SketchBounds(Metric metric, float[] preparedQuery) {
+  public SketchBounds(Metric metric, float[] preparedQuery) {
     this.metric = metric;
     double squares = 0;
     for (float v : preparedQuery) {
@@ -53,6 +53,21 @@ final class SketchBounds {
       case COSINE -> Math.nextUp((float) clampCosine(1 - dot + slack + cosineRoundoff(norm)));
       case INNER_PRODUCT -> Math.nextUp((float) (-dot + slack));
       case L2 -> Math.nextUp((float) Math.sqrt(squared(dot, norm) + squaredSlack(slack, norm)));
+    };
+  }
+
+  /**
+   * The distance the sketch gives with no allowance for its error, {@code s (q · c)} in place of
+   * {@code q · x}: what a search ranks by when it reads sketches to choose where to go and scores
+   * the vectors it returns exactly. Typically a few thousandths off on unit vectors of a few
+   * hundred components; {@link #lower} and {@link #upper} bound it.
+   */
+  public float estimate(float codeDot, float scale, float norm) {
+    double dot = (double) scale * codeDot;
+    return switch (metric) {
+      case COSINE -> (float) clampCosine(1 - dot);
+      case INNER_PRODUCT -> (float) -dot;
+      case L2 -> (float) Math.sqrt(Math.max(0, squared(dot, norm)));
     };
   }
 

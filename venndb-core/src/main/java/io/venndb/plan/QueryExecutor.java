@@ -224,7 +224,8 @@ final class QueryExecutor {
     if (stats != null) {
       stats.distanceComputations += result.distanceComputations();
       stats.nodesVisited += result.nodesVisited();
-      stats.note = "stop: " + result.stopReason() + (result.usedExactSearch() ? ", exact scan used" : "");
+      stats.note = "stop: " + result.stopReason() + (result.usedExactSearch() ? ", exact scan used" : "")
+          + (result.rescored() > 0 ? ", walked on sketches, " + result.rescored() + " rescored" : "");
       stats.switched |= result.stopReason() == io.venndb.index.hnsw.StopReason.SWITCHED;
     }
     return Ranked.of(result);

@@ -202,6 +202,22 @@ public final class VectorArena implements AutoCloseable {
     }
   }
 
+  /**
+   * As {@link #locate}, for the docs' {@link VectorSketch} slots: {@code offsets[i]} is where doc
+   * i's slot starts in {@code segments[i]} (null when it has no vector).
+   */
+  public void locateSketches(int[] docs, int count, MemorySegment[] segments, long[] offsets) {
+    int limit = maxDocExclusive; // read before the chunks: every chunk below it is published
+    ArenaChunk[] current = openChunks();
+    for (int i = 0; i < count; i++) {
+      int doc = docs[i];
+      checkDocId(doc);
+      ArenaChunk chunk = doc < limit ? current[doc >>> chunkShift] : null;
+      segments[i] = chunk != null && chunk.has(slot(doc)) ? chunk.sketches : null;
+      offsets[i] = sketchOffset(doc);
+    }
+  }
+
   /** Visits, in increasing doc id order, each doc of {@code docs} that has a vector. */
   public void forEach(RoaringBitmap docs, VectorVisitor visitor) {
     forEach(docs, visitor, false);

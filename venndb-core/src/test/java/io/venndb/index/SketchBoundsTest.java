@@ -61,6 +61,31 @@ class SketchBoundsTest {
     }
   }
 
+  /** The estimate a walk ranks by lies inside the interval, so it is never further off than the bounds allow. */
+  @ParameterizedTest
+  @EnumSource(Metric.class)
+  void theEstimateLiesInsideTheBounds(Metric metric) {
+    SplittableRandom random = TestSeed.random("sketch.estimate." + metric);
+    VectorKernels kernels = Kernels.get();
+    for (int dimension : DIMENSIONS) {
+      try (VectorArena arena = new VectorArena(dimension)) {
+        for (int doc = 0; doc < 100; doc++) {
+          arena.set(doc, metric.prepare(vector(random, dimension, magnitude(random, metric))));
+        }
+        float[] query = metric.prepare(vector(random, dimension, magnitude(random, metric)));
+        SketchBounds bounds = new SketchBounds(metric, query);
+        arena.forEachSketch(RoaringBitmap.bitmapOfRange(0, 100), (doc, segment, offset) -> {
+          float dot = kernels.dotCodes(segment, offset + VectorSketch.CODES_OFFSET, query);
+          float scale = VectorSketch.scale(segment, offset);
+          float radius = VectorSketch.radius(segment, offset);
+          float norm = VectorSketch.norm(segment, offset);
+          assertThat(bounds.estimate(dot, scale, norm)).as("d=%d %s doc %d", dimension, metric, doc)
+              .isBetween(bounds.lower(dot, scale, radius, norm), bounds.upper(dot, scale, radius, norm));
+        });
+      }
+    }
+  }
+
   private interface BoundCheck {
     void check(float exact, float lower, float upper);
   }

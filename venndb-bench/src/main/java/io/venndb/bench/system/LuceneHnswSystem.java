@@ -25,15 +25,23 @@ import org.apache.lucene.util.Version;
  * widened ("-wide", {@code --lucene-wide-not GAP}); for (d) {@code FloatVectorSimilarityQuery}. The knob is numCandidates (Lucene's k,
  * results trimmed to the task's k) or, for range search, how far below the threshold the graph
  * traversal continues.
+ *
+ * <p>{@value #INT8} is the same on Lucene's int8 scalar-quantized HNSW format (vectors quantized
+ * to unsigned bytes, the graph built and searched on them), the peer to VennDB's walks on int8
+ * sketches; its series are named after it ("lucene-hnsw-int8/must-not", ...).
  */
 public final class LuceneHnswSystem implements SearchSystem, TopKEngine {
   public static final String NAME = "lucene-hnsw";
-  public static final String MUST_NOT = NAME + "/must-not";
-  public static final String NOT_IN_FILTER = NAME + "/not-in-filter";
+  public static final String INT8 = "lucene-hnsw-int8";
+  private static final String MUST_NOT_SUFFIX = "/must-not", NOT_IN_FILTER_SUFFIX = "/not-in-filter";
+  public static final String MUST_NOT = NAME + MUST_NOT_SUFFIX;
+  public static final String NOT_IN_FILTER = NAME + NOT_IN_FILTER_SUFFIX;
   static final String CANDIDATES = "numCandidates";
   static final String TRAVERSAL_GAP = "traversalGap";
   static final String NOT_GAP = "notTraversalGap";
 
+  private final String name;
+  private final boolean quantized;
   private final int maxConn;
   private final int beamWidth;
   private final int threads;
@@ -46,6 +54,13 @@ public final class LuceneHnswSystem implements SearchSystem, TopKEngine {
    *     MUST_NOT clause keeps traversing the graph down to β − wideNotGap (NaN or 0: off)
    */
   public LuceneHnswSystem(int maxConn, int beamWidth, int threads, double wideNotGap) {
+    this(false, maxConn, beamWidth, threads, wideNotGap);
+  }
+
+  /** @param quantized Lucene's int8 scalar-quantized HNSW ({@value #INT8}) instead of float vectors */
+  public LuceneHnswSystem(boolean quantized, int maxConn, int beamWidth, int threads, double wideNotGap) {
+    this.name = quantized ? INT8 : NAME;
+    this.quantized = quantized;
     this.maxConn = maxConn;
     this.beamWidth = beamWidth;
     this.threads = threads;
@@ -54,12 +69,12 @@ public final class LuceneHnswSystem implements SearchSystem, TopKEngine {
 
   @Override
   public String name() {
-    return NAME;
+    return name;
   }
 
   @Override
   public String description() {
-    return "Apache Lucene " + Version.LATEST + " HNSW (M=" + maxConn + ", beamWidth=" + beamWidth
+    return "Apache Lucene " + Version.LATEST + (quantized ? " int8 scalar-quantized" : "") + " HNSW (M=" + maxConn + ", beamWidth=" + beamWidth
         + "), one force-merged segment, MMapDirectory, no query cache";
   }
 
@@ -72,8 +87,8 @@ public final class LuceneHnswSystem implements SearchSystem, TopKEngine {
   public BuildReport build(Dataset base, Path workDir) throws Exception {
     long start = System.nanoTime();
     metric = base.metric();
-    index = new LuceneIndex(maxConn, beamWidth, threads, LuceneScores.function(metric));
-    Path dir = workDir.resolve("lucene");
+    index = new LuceneIndex(maxConn, beamWidth, threads, LuceneScores.function(metric), quantized);
+    Path dir = workDir.resolve(name);
     index.build(base, dir);
     double seconds = (System.nanoTime() - start) / 1e9;
     return BuildReport.of(seconds, DirectorySize.of(dir), "one indexing thread in row order, forceMerge(1) with "
@@ -87,11 +102,11 @@ public final class LuceneHnswSystem implements SearchSystem, TopKEngine {
       case RANGE -> {
         double[] gaps = {0, 0.1, 0.3}; // a 10,000-row range query costs 0.1 s; three points draw the curve
         for (double g : gaps) {
-          out.add(SearchParams.of(NAME, TRAVERSAL_GAP, g));
+          out.add(SearchParams.of(name, TRAVERSAL_GAP, g));
         }
       }
       case VECTOR_NOT -> {
-        for (String series : List.of(MUST_NOT, NOT_IN_FILTER)) {
+        for (String series : List.of(name + MUST_NOT_SUFFIX, name + NOT_IN_FILTER_SUFFIX)) {
           for (int nc : candidates(workload.k(), true)) { // four points: these curves flatten early
             out.add(notParams(series, nc, 0));
           }
@@ -100,13 +115,13 @@ public final class LuceneHnswSystem implements SearchSystem, TopKEngine {
           // Lucene's similarity query follows graph edges only above its traversal similarity, so it
           // can miss members of C_B (NOT violations); this series lets the MUST_NOT clause search wider.
           for (int factor : new int[] {4, 16}) {
-            out.add(notParams(MUST_NOT + "-wide", factor * workload.k(), wideNotGap));
+            out.add(notParams(name + MUST_NOT_SUFFIX + "-wide", factor * workload.k(), wideNotGap));
           }
         }
       }
       default -> {
         for (int nc : candidates(workload.k(), quick)) {
-          out.add(SearchParams.of(NAME, CANDIDATES, nc));
+          out.add(SearchParams.of(name, CANDIDATES, nc));
         }
       }
     }
@@ -147,7 +162,7 @@ public final class LuceneHnswSystem implements SearchSystem, TopKEngine {
         counter);
     int candidates = params.intKnob(CANDIDATES);
     Query scalar = filter(task.filter());
-    if (params.series().startsWith(NOT_IN_FILTER)) {
+    if (params.series().startsWith(name + NOT_IN_FILTER_SUFFIX)) {
       Query notB = new BooleanQuery.Builder()
           .add(scalar == null ? new MatchAllDocsQuery() : scalar, Occur.FILTER)
           .add(excluded, Occur.MUST_NOT).build();

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
+import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -36,6 +37,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncoding;
 import me.tongfei.progressbar.ProgressBar;
 
 /**
@@ -56,13 +58,15 @@ final class LuceneIndex implements AutoCloseable {
   private final int beamWidth;
   private final int threads;
   private final VectorSimilarityFunction function;
+  private final boolean quantized;
   private ExecutorService mergeExecutor;
   private Directory directory;
   private DirectoryReader reader;
   private IndexSearcher searcher;
   private KeyIndex keys;
 
-  LuceneIndex(int maxConn, int beamWidth, int threads, VectorSimilarityFunction function) {
+  LuceneIndex(int maxConn, int beamWidth, int threads, VectorSimilarityFunction function, boolean quantized) {
+    this.quantized = quantized;
     this.maxConn = maxConn;
     this.beamWidth = beamWidth;
     this.threads = Math.max(1, threads);
@@ -90,7 +94,10 @@ final class LuceneIndex implements AutoCloseable {
   }
 
   private Lucene104Codec codec() {
-    KnnVectorsFormat format = threads == 1 ? new Lucene99HnswVectorsFormat(maxConn, beamWidth)
+    KnnVectorsFormat format = quantized
+        ? new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.UNSIGNED_BYTE, maxConn, beamWidth, threads,
+            threads == 1 ? null : mergeExecutor)
+        : threads == 1 ? new Lucene99HnswVectorsFormat(maxConn, beamWidth)
         : new Lucene99HnswVectorsFormat(maxConn, beamWidth, threads, mergeExecutor);
     return new Lucene104Codec() {
       @Override

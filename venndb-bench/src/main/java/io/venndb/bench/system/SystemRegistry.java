@@ -14,7 +14,7 @@ public final class SystemRegistry {
   public static final List<String> DEFAULTS =
       List.of(VennDbSystem.FLAT, VennDbSystem.HNSW, LuceneHnswSystem.NAME, ClientSideNotSystem.NAME);
   public static final List<String> ALL = List.of(VennDbSystem.FLAT, VennDbSystem.HNSW, LuceneHnswSystem.NAME,
-      ClientSideNotSystem.NAME, ExactSystem.NAME);
+      LuceneHnswSystem.INT8, ClientSideNotSystem.NAME, ExactSystem.NAME);
 
   /**
    * Index settings shared by every graph index (VennDB's and Lucene's HNSW take the same M and beam width),
@@ -36,6 +36,8 @@ public final class SystemRegistry {
           LuceneHnswSystem lucene = (LuceneHnswSystem) made.computeIfAbsent(LuceneHnswSystem.NAME, n -> lucene(graph));
           made.put(name, new ClientSideNotSystem(LuceneHnswSystem.NAME, lucene));
         }
+        case LuceneHnswSystem.INT8 -> made.put(name, new LuceneHnswSystem(true, graph.maxConn(), graph.beamWidth(),
+            graph.threads(), graph.luceneWideNotGap()));
         case ExactSystem.NAME -> made.put(name, new ExactSystem());
         default -> throw new IllegalArgumentException("unknown system '" + name + "'; known: " + ALL);
       }

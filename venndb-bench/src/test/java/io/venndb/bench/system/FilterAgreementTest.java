@@ -53,7 +53,7 @@ class FilterAgreementTest {
     db = VennDB.open(dir.resolve("venndb"));
     collection = db.createCollection(VennSchemas.schema("t", data, null));
     collection.insertAll(IntStream.range(0, data.size()).mapToObj(i -> VennSchemas.row(data, i)).toList());
-    lucene = new LuceneIndex(8, 20, 1, VectorSimilarityFunction.DOT_PRODUCT);
+    lucene = new LuceneIndex(8, 20, 1, VectorSimilarityFunction.DOT_PRODUCT, false);
     lucene.build(data, dir.resolve("lucene"));
   }
 

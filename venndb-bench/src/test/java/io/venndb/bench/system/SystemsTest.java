@@ -46,6 +46,7 @@ class SystemsTest {
   VennDbSystem venndb;
   VennDbSystem venndbHnsw;
   LuceneHnswSystem lucene;
+  LuceneHnswSystem luceneInt8;
   ExactSystem exact;
   ClientSideNotSystem client;
 
@@ -62,6 +63,8 @@ class SystemsTest {
     venndbHnsw.build(data, dir);
     lucene = new LuceneHnswSystem(16, 100, 1, 0);
     lucene.build(data, dir);
+    luceneInt8 = new LuceneHnswSystem(true, 16, 100, 1, 0);
+    luceneInt8.build(data, dir);
     exact = new ExactSystem();
     exact.build(data, dir);
     client = new ClientSideNotSystem(LuceneHnswSystem.NAME, lucene);
@@ -72,6 +75,24 @@ class SystemsTest {
     venndb.close();
     venndbHnsw.close();
     lucene.close();
+    luceneInt8.close();
+  }
+
+  /** The int8 peer searches its own quantized index under its own name, close to the exact answer. */
+  @Test
+  void quantizedLuceneIsCloseAndNamesItsSeriesAfterItself() throws Exception {
+    assertThat(luceneInt8.name()).isEqualTo(LuceneHnswSystem.INT8);
+    SplittableRandom random = TestSeed.random("systems-int8");
+    double recall = 0;
+    for (int i = 0; i < 20; i++) {
+      float[] q = data.vectors()[random.nextInt(ROWS)];
+      Filter filter = new Filter.Keyword("section", TinyData.SECTIONS[random.nextInt(3)]);
+      QueryTask t = QueryTask.topK(0, Family.FILTERED, 10, q, filter);
+      Scoring.Verdict v = judge(luceneInt8, SearchParams.of(LuceneHnswSystem.INT8, LuceneHnswSystem.CANDIDATES, 100), t);
+      assertThat(v.invalid()).isZero();
+      recall += v.recall();
+    }
+    assertThat(recall / 20).isGreaterThanOrEqualTo(0.8);
   }
 
   @RepeatedTest(5)

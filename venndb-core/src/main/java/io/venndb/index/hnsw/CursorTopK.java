@@ -27,6 +27,10 @@ import org.roaringbitmap.RoaringBitmap;
  * capped at max(E, w): on the first 100,000 PyPI rows, at a 10% filter, 0.950 recall took about
  * 2,000 distance computations a query and 0.965 about 3,500; waiting for the whole window gives
  * 0.956 at 1,950 and 0.969 at 2,800 (docs/benchmarks.md, "Stop rule: the whole window").
+ *
+ * <p>On a cursor that walks on sketch estimates, the stop rule runs on estimates, and the best
+ * {@link Traversal#rescoreWidth rescoreWidth(k)} passing rows are kept beside the k and rescored
+ * exactly when the scan ends; an exact fallback then merges exact distances into exact ones.
  */
 public final class CursorTopK {
   /** The most docs a scan waits past the departure with k rows held, in units of max(E, w). */
@@ -72,7 +76,11 @@ public final class CursorTopK {
           "the cursor already yielded " + cursor.yielded() + " docs; pass a fresh cursor");
     }
     LongHeap heap = LongHeap.max(Math.max(1, k));
-    StopReason reason = k == 0 ? StopReason.SATISFIED : scan(cursor, k, predicate, heap, rule);
+    LongHeap pool = cursor.estimated() ? LongHeap.max(Traversal.rescoreWidth(k)) : null;
+    StopReason reason = k == 0 ? StopReason.SATISFIED : scan(cursor, k, predicate, heap, pool, rule);
+    if (pool != null) {
+      heap = exactTopK(cursor, pool, k);
+    }
     HnswResult.Counters counters = cursor.counters(reason);
     if (reason == StopReason.SWITCHED) {
       ExactFallback.topK(cursor.vectors(), cursor.rawQuery(), k, unexpanded(cursor, candidates.get()), heap, counters);
@@ -83,13 +91,29 @@ public final class CursorTopK {
     return HnswResult.of(heap.sortedAscending(new long[heap.size()]), heap.size(), counters);
   }
 
-  private static StopReason scan(HnswCursor cursor, int k, IntPredicate predicate, LongHeap heap, SwitchRule rule) {
+  /** The k nearest of the pool's rows by exact distance. */
+  private static LongHeap exactTopK(HnswCursor cursor, LongHeap pool, int k) {
+    long[] exact = cursor.exactly(pool.sortedAscending(new long[pool.size()]), pool.size());
+    LongHeap heap = LongHeap.max(Math.max(1, k));
+    for (long key : exact) {
+      heap.offerBounded(key, k);
+    }
+    return heap;
+  }
+
+  /** {@code pool}, when not null, keeps the best {@code rescoreWidth(k)} passing rows for rescoring. */
+  private static StopReason scan(HnswCursor cursor, int k, IntPredicate predicate, LongHeap heap, LongHeap pool,
+      SwitchRule rule) {
+    int poolSize = Traversal.rescoreWidth(k);
     long passed = 0;
     long margin = (long) MARGIN_FACTOR * Math.max(cursor.options().e(), cursor.options().w());
     long fullAndDeparted = -1; // yielded count when the heap was first full after the departure
     while (cursor.next()) {
       if (predicate.test(cursor.docId())) {
         heap.offerBounded(cursor.currentKey(), k);
+        if (pool != null) {
+          pool.offerBounded(cursor.currentKey(), poolSize);
+        }
         passed++;
       }
       if (heap.size() == k && cursor.departed()) {

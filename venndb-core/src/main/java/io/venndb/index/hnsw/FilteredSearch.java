@@ -22,15 +22,16 @@ final class FilteredSearch {
 
   static HnswResult search(Traversal traversal, float[] rawQuery, float[] query, int k, int ef,
       RoaringBitmap live, RoaringBitmap accept) {
-    return search(traversal, rawQuery, query, k, ef, live, accept, true);
+    return search(traversal, rawQuery, query, k, ef, live, accept, true, false);
   }
 
   /**
    * With {@code costRule} false the graph is walked whatever the filter's size (a planner that
-   * priced the walk has already decided); the budget and the exact fallback still apply.
+   * priced the walk has already decided); the budget and the exact fallback still apply. With
+   * {@code estimated} the walk runs on sketch estimates and its rows are rescored.
    */
   static HnswResult search(Traversal traversal, float[] rawQuery, float[] query, int k, int ef,
-      RoaringBitmap live, RoaringBitmap accept, boolean costRule) {
+      RoaringBitmap live, RoaringBitmap accept, boolean costRule, boolean estimated) {
     RoaringBitmap matching = RoaringBitmap.and(live, accept);
     long count = matching.getLongCardinality();
     int width = Math.max(k, ef);
@@ -44,12 +45,13 @@ final class FilteredSearch {
       return exact(traversal, rawQuery, k, matching, counters);
     }
     boolean twoHop = count < TWO_HOP_BELOW * traversal.graph.size();
-    StopReason reason = graph(traversal, query, width, live, accept, twoHop, count);
-    counters.add(traversal).stopReason = reason;
+    StopReason reason = graph(traversal, query, width, live, accept, twoHop, count, estimated);
+    counters.stopReason = reason;
     if (reason == StopReason.BUDGET || traversal.results.size() < k) {
+      counters.add(traversal);
       return exact(traversal, rawQuery, k, matching, counters);
     }
-    return HnswSearcher.firstK(traversal.results, k, counters);
+    return HnswSearcher.nearest(traversal, k, query, counters);
   }
 
   /**
@@ -69,10 +71,15 @@ final class FilteredSearch {
    */
   static StopReason graph(Traversal traversal, float[] query, int width, RoaringBitmap live,
       RoaringBitmap accept, boolean twoHop, long budget) {
+    return graph(traversal, query, width, live, accept, twoHop, budget, false);
+  }
+
+  private static StopReason graph(Traversal traversal, float[] query, int width, RoaringBitmap live,
+      RoaringBitmap accept, boolean twoHop, long budget, boolean estimated) {
     IntPredicate isLive = live::contains;
     IntPredicate isAccepted = accept::contains;
     IntPredicate admit = doc -> accept.contains(doc) && live.contains(doc);
-    if (!HnswSearcher.start(traversal, query, width, admit)) {
+    if (!HnswSearcher.start(traversal, query, width, admit, estimated)) {
       return StopReason.EXHAUSTED;
     }
     return twoHop

@@ -22,13 +22,14 @@ public final class HnswCursor {
   private final float[] rawQuery;
   private final RoaringBitmap live;
   private final CursorOptions options;
+  private final boolean estimated;
   private final DepartureDetector detector;
   private long current = -1;
   private long yielded;
   private StopReason stopReason;
 
   HnswCursor(HnswSearcher owner, int lease, Traversal traversal, float[] rawQuery, float[] query,
-      RoaringBitmap live, CursorOptions options) {
+      RoaringBitmap live, CursorOptions options, boolean estimated) {
     this.owner = owner;
     this.lease = lease;
     this.traversal = traversal;
@@ -36,12 +37,16 @@ public final class HnswCursor {
     this.query = query;
     this.live = live;
     this.options = options;
+    this.estimated = estimated;
     this.detector = new DepartureDetector(options.e(), options.w());
     start();
   }
 
   private void start() {
     traversal.begin();
+    if (estimated) {
+      traversal.estimateWith(query);
+    }
     long entry = traversal.graph.entry();
     if (entry == GraphStore.NO_ENTRY) {
       stopReason = StopReason.EXHAUSTED;
@@ -169,6 +174,20 @@ public final class HnswCursor {
   RoaringBitmap expandedDocs() {
     owner.checkLease(lease);
     return traversal.visited.expandedDocs();
+  }
+
+  /**
+   * Whether the cursor walks on sketch estimates: then {@link #distance} and {@link #currentKey}
+   * are estimates, which only a top-k that rescores its rows may use.
+   */
+  boolean estimated() {
+    return estimated;
+  }
+
+  /** The exact keys of {@code keys[0..count)}, sorted; see {@link Traversal#exactly}. */
+  long[] exactly(long[] keys, int count) {
+    owner.checkLease(lease);
+    return traversal.exactly(keys, count, query);
   }
 
   float[] rawQuery() {

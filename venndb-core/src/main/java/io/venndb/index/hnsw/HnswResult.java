@@ -11,6 +11,7 @@ public final class HnswResult {
   private final float[] distances;
   private final long nodesVisited;
   private final long distanceComputations;
+  private final long rescored;
   private final StopReason stopReason;
   private final boolean exactFallback;
 
@@ -19,6 +20,7 @@ public final class HnswResult {
     this.distances = distances;
     this.nodesVisited = counters.nodesVisited;
     this.distanceComputations = counters.distanceComputations;
+    this.rescored = counters.rescored;
     this.stopReason = counters.stopReason;
     this.exactFallback = counters.exactFallback;
   }
@@ -27,12 +29,14 @@ public final class HnswResult {
   static final class Counters {
     long nodesVisited;
     long distanceComputations;
+    long rescored;
     StopReason stopReason = StopReason.EXHAUSTED;
     boolean exactFallback;
 
     Counters add(Traversal traversal) {
       nodesVisited += traversal.nodesVisited;
       distanceComputations += traversal.distanceComputations;
+      rescored += traversal.rescored;
       return this;
     }
   }
@@ -76,9 +80,17 @@ public final class HnswResult {
     return nodesVisited;
   }
 
-  /** Distances computed, including those of an exact fallback. */
+  /**
+   * Distances computed, including those of an exact fallback; on a walk over sketches most are
+   * estimates, and the {@link #rescored} ones exact.
+   */
   public long distanceComputations() {
     return distanceComputations;
+  }
+
+  /** Rows a walk over sketch estimates scored exactly before returning them; 0 on an exact walk. */
+  public long rescored() {
+    return rescored;
   }
 
   /** Why the graph part of the search stopped. */
@@ -100,7 +112,8 @@ public final class HnswResult {
   public String toString() {
     StringBuilder out = new StringBuilder("HnswResult[").append(stopReason)
         .append(exactFallback ? ", exact" : "").append(", visited=").append(nodesVisited)
-        .append(", distances=").append(distanceComputations).append(", rows=");
+        .append(", distances=").append(distanceComputations)
+        .append(rescored > 0 ? ", rescored=" + rescored : "").append(", rows=");
     for (int i = 0; i < docIds.length; i++) {
       out.append(i == 0 ? "" : " ").append(docIds[i]).append(':').append(distances[i]);
     }

@@ -16,16 +16,37 @@ import org.roaringbitmap.RoaringBitmap;
  * Queries are raw vectors of the index's dimension; they are validated and prepared (normalised
  * for COSINE) here. Results hold distances, smaller is closer, as {@link io.venndb.vector.Metric}
  * defines them.
+ *
+ * <p>On vectors of {@value io.venndb.index.FlatVectorSearch#MIN_SKETCH_DIMENSION} or more
+ * components, top-k searches walk layer 0 on sketch estimates ({@link Traversal#estimateWith}) and
+ * rescore the rows they return exactly, so every returned distance is exact; range scans and
+ * {@link #cursor cursors} handed out stay exact throughout. The system property {@value
+ * #EXACT_WALKS_PROPERTY}{@code =true} turns the estimates off, for measuring what they save.
  */
 public final class HnswSearcher {
+  public static final String EXACT_WALKS_PROPERTY = "venndb.hnsw.exactWalks";
+  private static final boolean EXACT_WALKS = Boolean.getBoolean(EXACT_WALKS_PROPERTY);
   private final HnswIndex index;
   private final Traversal traversal;
+  private boolean estimatedWalks;
   /** Bumped by every search, so a cursor can tell that its scratch was taken over. */
   private int lease;
 
   HnswSearcher(HnswIndex index) {
     this.index = index;
     this.traversal = new Traversal(index.graph(), index.vectors());
+    this.estimatedWalks = !EXACT_WALKS
+        && index.vectors().dimension() >= io.venndb.index.FlatVectorSearch.MIN_SKETCH_DIMENSION;
+  }
+
+  /** Whether top-k searches walk on sketch estimates (see the class comment). */
+  public boolean estimatedWalks() {
+    return estimatedWalks;
+  }
+
+  /** Turns walks on estimates on or off for this searcher's later searches (tests, comparisons). */
+  public void setEstimatedWalks(boolean on) {
+    this.estimatedWalks = on;
   }
 
   /** The {@code min(k, live nodes)} nearest live docs, with the index's default efSearch. */
@@ -44,16 +65,16 @@ public final class HnswSearcher {
     int width = Math.max(k, ef);
     IntPredicate isLive = live::contains;
     HnswResult.Counters counters = new HnswResult.Counters();
-    if (start(traversal, prepared, width, isLive)) {
+    if (start(traversal, prepared, width, isLive, estimatedWalks)) {
       counters.stopReason = traversal.searchLayer(prepared, 0, width, isLive, Traversal.NO_BUDGET);
     }
-    counters.add(traversal);
     if (traversal.results.size() < k) {
+      counters.add(traversal);
       LongHeap heap = LongHeap.max(k);
       ExactFallback.topK(traversal.vectors, query, k, live, heap, counters);
       return HnswResult.of(heap.sortedAscending(new long[heap.size()]), heap.size(), counters);
     }
-    return firstK(traversal.results, k, counters);
+    return nearest(traversal, k, prepared, counters);
   }
 
   /**
@@ -68,7 +89,7 @@ public final class HnswSearcher {
     checkEf(ef);
     float[] prepared = begin(query, live);
     return FilteredSearch.search(traversal, query, prepared, k, ef, live,
-        Objects.requireNonNull(accept, "accept"));
+        Objects.requireNonNull(accept, "accept"), true, estimatedWalks);
   }
 
   /**
@@ -82,14 +103,22 @@ public final class HnswSearcher {
     checkEf(ef);
     float[] prepared = begin(query, live);
     return FilteredSearch.search(traversal, query, prepared, k, ef, live,
-        Objects.requireNonNull(accept, "accept"), false);
+        Objects.requireNonNull(accept, "accept"), false, estimatedWalks);
   }
 
-  /** Opens a streaming cursor (VBASE iterator). Starting any other search here ends it. */
+  /**
+   * Opens a streaming cursor (VBASE iterator) on exact distances. Starting any other search here
+   * ends it.
+   */
   public HnswCursor cursor(float[] query, RoaringBitmap live, CursorOptions options) {
+    return cursor(query, live, options, false);
+  }
+
+  /** A cursor that walks on sketch estimates when {@code estimated}: for top-k, which rescores its rows. */
+  private HnswCursor cursor(float[] query, RoaringBitmap live, CursorOptions options, boolean estimated) {
     Objects.requireNonNull(options, "options");
     float[] prepared = begin(query, live);
-    return new HnswCursor(this, lease, traversal, query, prepared, live, options);
+    return new HnswCursor(this, lease, traversal, query, prepared, live, options, estimated);
   }
 
   /** Every live doc within {@code maxDistance}, nearest first, found by the cursor. */
@@ -105,7 +134,7 @@ public final class HnswSearcher {
       CursorOptions options) {
     Objects.requireNonNull(predicate, "predicate");
     checkK(k);
-    return CursorTopK.collect(cursor(query, live, options), k, predicate);
+    return CursorTopK.collect(cursor(query, live, options, estimatedWalks), k, predicate);
   }
 
   /**
@@ -117,7 +146,7 @@ public final class HnswSearcher {
       CursorTopK.SwitchRule rule, java.util.function.Supplier<RoaringBitmap> candidates) {
     Objects.requireNonNull(predicate, "predicate");
     checkK(k);
-    return CursorTopK.collect(cursor(query, live, options), k, predicate, rule, candidates);
+    return CursorTopK.collect(cursor(query, live, options, estimatedWalks), k, predicate, rule, candidates);
   }
 
   /** The index's default beam width (efSearch). */
@@ -144,9 +173,15 @@ public final class HnswSearcher {
     return prepared;
   }
 
-  /** Resets the traversal and seeds it with the node the upper layers lead to; false if empty. */
-  static boolean start(Traversal traversal, float[] query, int width, IntPredicate admit) {
+  /**
+   * Resets the traversal (to walk on estimates when {@code estimated}) and seeds it with the node
+   * the upper layers lead to; false if empty.
+   */
+  static boolean start(Traversal traversal, float[] query, int width, IntPredicate admit, boolean estimated) {
     traversal.begin();
+    if (estimated) {
+      traversal.estimateWith(query);
+    }
     long entry = traversal.graph.entry();
     if (entry == GraphStore.NO_ENTRY) {
       return false;
@@ -155,9 +190,11 @@ public final class HnswSearcher {
     return true;
   }
 
-  static HnswResult firstK(LongHeap results, int k, HnswResult.Counters counters) {
-    long[] sorted = results.sortedAscending(new long[results.size()]);
-    return HnswResult.of(sorted, Math.min(k, results.size()), counters);
+  /** The walk's k nearest results (rescored when it walked on estimates), with its counters added. */
+  static HnswResult nearest(Traversal traversal, int k, float[] query, HnswResult.Counters counters) {
+    long[] sorted = traversal.nearest(k, query);
+    counters.add(traversal);
+    return HnswResult.of(sorted, Math.min(k, sorted.length), counters);
   }
 
   static void checkK(int k) {

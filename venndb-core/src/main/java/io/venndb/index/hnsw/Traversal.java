@@ -1,5 +1,6 @@
 package io.venndb.index.hnsw;
 
+import io.venndb.index.SketchBounds;
 import java.lang.foreign.MemorySegment;
 import java.util.function.IntPredicate;
 
@@ -7,6 +8,10 @@ import java.util.function.IntPredicate;
  * The traversal core every search mode shares, with its per-thread scratch: visited stamps, the
  * frontier (a min-heap of candidates) and the results (a bounded max-heap), all on packed {@link
  * Keys}. Not thread-safe; each searcher and each builder thread owns one and reuses it.
+ *
+ * <p>A search may {@link #estimateWith walk on estimates}: batches of neighbours are then scored
+ * from their int8 sketches, and the search rescores what it returns exactly ({@link #exactly}).
+ * The graph is always built on exact distances.
  */
 final class Traversal {
   static final IntPredicate ALL = doc -> true;
@@ -24,8 +29,12 @@ final class Traversal {
   private final MemorySegment[] segments;
   private final long[] offsets;
   private final float[] distances;
+  private final long[] codes;
+  /** Null: batches are scored exactly. */
+  private SketchBounds estimator;
   long nodesVisited;
   long distanceComputations;
+  long rescored;
 
   Traversal(GraphStore graph, VectorSource vectors) {
     this.graph = graph;
@@ -38,6 +47,7 @@ final class Traversal {
     this.segments = new MemorySegment[width];
     this.offsets = new long[width];
     this.distances = new float[width];
+    this.codes = new long[width];
   }
 
   /** Starts a query: forgets visits, heaps and counters. */
@@ -47,6 +57,63 @@ final class Traversal {
     results.clear();
     nodesVisited = 0;
     distanceComputations = 0;
+    rescored = 0;
+    estimator = null;
+  }
+
+  /**
+   * Until the next {@link #begin}, scores neighbour batches from sketches, against {@code
+   * preparedQuery}: each costs a quarter of the memory reads of an exact distance, and a walk's
+   * time goes mostly to those reads. Single docs (the entry point) stay exact.
+   */
+  void estimateWith(float[] preparedQuery) {
+    estimator = new SketchBounds(vectors.metric, preparedQuery);
+  }
+
+  boolean estimates() {
+    return estimator != null;
+  }
+
+  /**
+   * Rows a walk on estimates rescores for a top-k: k plus as many again (at least {@value
+   * #MIN_RESCORE_EXTRA}), since an estimate's error can swap rows near the k-th. One exact distance
+   * each, a few dozen per query against the thousands of estimates the walk computed.
+   */
+  static int rescoreWidth(int k) {
+    return k + Math.max(k, MIN_RESCORE_EXTRA);
+  }
+
+  static final int MIN_RESCORE_EXTRA = 16;
+
+  /**
+   * The results, nearest first: as they are after an exact walk; after a walk on estimates, the
+   * best {@link #rescoreWidth(int) rescoreWidth(k)} of them rescored exactly. At least {@code
+   * min(k, results)} keys.
+   */
+  long[] nearest(int k, float[] query) {
+    long[] sorted = results.sortedAscending(new long[results.size()]);
+    return estimator == null ? sorted : exactly(sorted, Math.min(sorted.length, rescoreWidth(k)), query);
+  }
+
+  /**
+   * The keys {@code keys[0..count)} (estimated, in any order) with exact distances, sorted
+   * ascending; counted as distance computations and as rescored.
+   */
+  long[] exactly(long[] keys, int count, float[] preparedQuery) {
+    int[] docs = new int[count];
+    for (int i = 0; i < count; i++) {
+      docs[i] = Keys.doc(keys[i]);
+    }
+    float[] exact = new float[count];
+    vectors.distances(docs, count, preparedQuery, new MemorySegment[count], new long[count], exact);
+    long[] out = new long[count];
+    for (int i = 0; i < count; i++) {
+      out[i] = Keys.pack(exact[i], docs[i]);
+    }
+    java.util.Arrays.sort(out);
+    distanceComputations += count;
+    rescored += count;
+    return out;
   }
 
   long score(int doc, float[] query) {
@@ -60,7 +127,11 @@ final class Traversal {
    */
   void scoreBatch(int[] docs, int count, float[] query) {
     distanceComputations += count;
-    vectors.distances(docs, count, query, segments, offsets, distances);
+    if (estimator != null) {
+      vectors.estimatedDistances(docs, count, query, estimator, segments, offsets, codes, distances);
+    } else {
+      vectors.distances(docs, count, query, segments, offsets, distances);
+    }
   }
 
   long scoredKey(int[] docs, int i) {

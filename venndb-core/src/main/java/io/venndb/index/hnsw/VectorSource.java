@@ -2,7 +2,9 @@ package io.venndb.index.hnsw;
 
 import io.venndb.error.ErrorCode;
 import io.venndb.error.InvalidInputException;
+import io.venndb.index.SketchBounds;
 import io.venndb.store.VectorArena;
+import io.venndb.store.VectorSketch;
 import io.venndb.vector.Kernels;
 import io.venndb.vector.Metric;
 import io.venndb.vector.VectorKernels;
@@ -51,6 +53,29 @@ final class VectorSource {
     }
     VectorArena.touch(segments, offsets, count);
     metric.storedDistances(kernels, segments, offsets, count, preparedQuery, out);
+  }
+
+  /**
+   * Estimated distances of {@code docs[0..count)} to the query, from their int8 {@link
+   * VectorSketch sketches} ({@link SketchBounds#estimate}): a quarter of the bytes of the vectors,
+   * every line of them read before any is scored ({@link VectorArena#touchSketches}). {@code
+   * segments}, {@code offsets} and {@code codes} are the caller's scratch.
+   */
+  void estimatedDistances(int[] docs, int count, float[] preparedQuery, SketchBounds estimator,
+      MemorySegment[] segments, long[] offsets, long[] codes, float[] out) {
+    arena.locateSketches(docs, count, segments, offsets);
+    for (int i = 0; i < count; i++) {
+      if (segments[i] == null) {
+        throw new IllegalStateException("doc " + docs[i] + " is in the HNSW graph but has no vector");
+      }
+      codes[i] = offsets[i] + VectorSketch.CODES_OFFSET;
+    }
+    arena.touchSketches(segments, offsets, count);
+    kernels.dotCodes(segments, codes, count, preparedQuery, out);
+    for (int i = 0; i < count; i++) {
+      out[i] = estimator.estimate(out[i], VectorSketch.scale(segments[i], offsets[i]),
+          VectorSketch.norm(segments[i], offsets[i]));
+    }
   }
 
   /** Copies the stored (already prepared) vector of a graph node into {@code out}. */

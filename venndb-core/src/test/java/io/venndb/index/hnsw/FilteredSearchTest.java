@@ -34,7 +34,7 @@ class FilteredSearchTest {
     for (float[] query : graph.queries()) {
       float[] prepared = graph.metric().prepare(query);
       FilteredSearch.graph(traversal, prepared, 64, live, accept, true, Traversal.NO_BUDGET);
-      HnswResult result = HnswSearcher.firstK(traversal.results, K, new HnswResult.Counters());
+      HnswResult result = HnswSearcher.nearest(traversal, K, prepared, new HnswResult.Counters());
       recall += HnswFixtures.recall(result, HnswFixtures.exact(graph.arena(), graph.metric(), query, K, accept));
       distances += traversal.distanceComputations;
     }
