@@ -56,7 +56,7 @@ public final class BenchMain implements Callable<Integer> {
   Path hdf5File;
 
   @Option(names = "--systems", split = ",", description = "Systems to measure; known: ${COMPLETION-CANDIDATES}. "
-      + "Default: venndb-flat,venndb-hnsw,lucene-hnsw,client-not.", completionCandidates = Systems.class)
+      + "Default: venndb-flat,venndb-hnsw,lucene-hnsw,lucene-hnsw-int8,client-not.", completionCandidates = Systems.class)
   List<String> systems;
 
   @Option(names = "--families", split = ",", description = "Workload families a,b,c,d (default all).")

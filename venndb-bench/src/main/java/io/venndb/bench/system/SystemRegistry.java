@@ -12,7 +12,8 @@ import java.util.Map;
 public final class SystemRegistry {
   /** Measured when --systems is not given. */
   public static final List<String> DEFAULTS =
-      List.of(VennDbSystem.FLAT, VennDbSystem.HNSW, LuceneHnswSystem.NAME, ClientSideNotSystem.NAME);
+      List.of(VennDbSystem.FLAT, VennDbSystem.HNSW, LuceneHnswSystem.NAME, LuceneHnswSystem.INT8,
+          ClientSideNotSystem.NAME);
   public static final List<String> ALL = List.of(VennDbSystem.FLAT, VennDbSystem.HNSW, LuceneHnswSystem.NAME,
       LuceneHnswSystem.INT8, ClientSideNotSystem.NAME, ExactSystem.NAME);
 

@@ -2,6 +2,7 @@ package io.venndb.index.hnsw;
 
 import io.venndb.error.ErrorCode;
 import io.venndb.error.InvalidInputException;
+import io.venndb.index.FlatVectorSearch;
 import java.util.Objects;
 import java.util.function.IntPredicate;
 import org.roaringbitmap.RoaringBitmap;
@@ -17,7 +18,7 @@ import org.roaringbitmap.RoaringBitmap;
  * for COSINE) here. Results hold distances, smaller is closer, as {@link io.venndb.vector.Metric}
  * defines them.
  *
- * <p>On vectors of {@value io.venndb.index.FlatVectorSearch#MIN_SKETCH_DIMENSION} or more
+ * <p>On vectors of {@value FlatVectorSearch#MIN_SKETCH_DIMENSION} or more
  * components, top-k searches walk layer 0 on sketch estimates ({@link Traversal#estimateWith}) and
  * rescore the rows they return exactly, so every returned distance is exact; range scans and
  * {@link #cursor cursors} handed out stay exact throughout. The system property {@value
@@ -36,7 +37,7 @@ public final class HnswSearcher {
     this.index = index;
     this.traversal = new Traversal(index.graph(), index.vectors());
     this.estimatedWalks = !EXACT_WALKS
-        && index.vectors().dimension() >= io.venndb.index.FlatVectorSearch.MIN_SKETCH_DIMENSION;
+        && index.vectors().dimension() >= FlatVectorSearch.MIN_SKETCH_DIMENSION;
   }
 
   /** Whether top-k searches walk on sketch estimates (see the class comment). */

@@ -2,6 +2,7 @@ package io.venndb.index.hnsw;
 
 import io.venndb.index.SketchBounds;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import java.util.function.IntPredicate;
 
 /**
@@ -110,7 +111,7 @@ final class Traversal {
     for (int i = 0; i < count; i++) {
       out[i] = Keys.pack(exact[i], docs[i]);
     }
-    java.util.Arrays.sort(out);
+    Arrays.sort(out);
     distanceComputations += count;
     rescored += count;
     return out;
