@@ -191,15 +191,7 @@ public final class VectorArena implements AutoCloseable {
    * caller scoring a graph node's neighbours pays it once per node, not once per neighbour.
    */
   public void locate(int[] docs, int count, MemorySegment[] segments, long[] offsets) {
-    int limit = maxDocExclusive; // read before the chunks: every chunk below it is published
-    ArenaChunk[] current = openChunks();
-    for (int i = 0; i < count; i++) {
-      int doc = docs[i];
-      checkDocId(doc);
-      ArenaChunk chunk = doc < limit ? current[doc >>> chunkShift] : null;
-      segments[i] = chunk != null && chunk.has(slot(doc)) ? chunk.data : null;
-      offsets[i] = slotOffset(doc);
-    }
+    locate(docs, count, segments, offsets, false);
   }
 
   /**
@@ -207,14 +199,19 @@ public final class VectorArena implements AutoCloseable {
    * i's slot starts in {@code segments[i]} (null when it has no vector).
    */
   public void locateSketches(int[] docs, int count, MemorySegment[] segments, long[] offsets) {
+    locate(docs, count, segments, offsets, true);
+  }
+
+  private void locate(int[] docs, int count, MemorySegment[] segments, long[] offsets, boolean sketches) {
     int limit = maxDocExclusive; // read before the chunks: every chunk below it is published
     ArenaChunk[] current = openChunks();
     for (int i = 0; i < count; i++) {
       int doc = docs[i];
       checkDocId(doc);
       ArenaChunk chunk = doc < limit ? current[doc >>> chunkShift] : null;
-      segments[i] = chunk != null && chunk.has(slot(doc)) ? chunk.sketches : null;
-      offsets[i] = sketchOffset(doc);
+      boolean has = chunk != null && chunk.has(slot(doc));
+      segments[i] = has ? (sketches ? chunk.sketches : chunk.data) : null;
+      offsets[i] = sketches ? sketchOffset(doc) : slotOffset(doc);
     }
   }
 
