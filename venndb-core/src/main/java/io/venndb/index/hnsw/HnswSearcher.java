@@ -18,10 +18,10 @@ import org.roaringbitmap.RoaringBitmap;
  * for COSINE) here. Results hold distances, smaller is closer, as {@link io.venndb.vector.Metric}
  * defines them.
  *
- * <p>On vectors of {@value FlatVectorSearch#MIN_SKETCH_DIMENSION} or more
- * components, top-k searches walk layer 0 on sketch estimates ({@link Traversal#estimateWith}) and
- * rescore the rows they return exactly, so every returned distance is exact; range scans and
- * {@link #cursor cursors} handed out stay exact throughout. The system property {@value
+ * <p>On vectors of {@value FlatVectorSearch#MIN_SKETCH_DIMENSION} or more components, top-k
+ * searches walk layer 0 on sketch estimates ({@link Traversal#estimateWith}) and rescore the rows
+ * they return exactly, so every returned distance is exact; range scans and {@link #cursor
+ * cursors} handed out stay exact throughout. The system property {@value
  * #EXACT_WALKS_PROPERTY}{@code =true} turns the estimates off, for measuring what they save.
  */
 public final class HnswSearcher {
