@@ -74,8 +74,8 @@ public final class LuceneHnswSystem implements SearchSystem, TopKEngine {
 
   @Override
   public String description() {
-    return "Apache Lucene " + Version.LATEST + (quantized ? " int8 scalar-quantized" : "") + " HNSW (M=" + maxConn + ", beamWidth=" + beamWidth
-        + "), one force-merged segment, MMapDirectory, no query cache";
+    return "Apache Lucene " + Version.LATEST + (quantized ? " int8 scalar-quantized" : "") + " HNSW (M=" + maxConn
+        + ", beamWidth=" + beamWidth + "), one force-merged segment, MMapDirectory, no query cache";
   }
 
   @Override

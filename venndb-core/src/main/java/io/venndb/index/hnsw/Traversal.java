@@ -71,10 +71,6 @@ final class Traversal {
     estimator = new SketchBounds(vectors.metric, preparedQuery);
   }
 
-  boolean estimates() {
-    return estimator != null;
-  }
-
   /**
    * Rows a walk on estimates rescores for a top-k: k plus as many again (at least {@value
    * #MIN_RESCORE_EXTRA}), since an estimate's error can swap rows near the k-th. One exact distance
