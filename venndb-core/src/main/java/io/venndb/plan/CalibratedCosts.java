@@ -33,7 +33,7 @@ record CalibratedCosts(UnitCosts costs, long liveRows, String machine) {
    * measured again; 5: graph walks on sketch estimates). A database directory copied to another
    * machine, or opened by code that scores or measures differently, measures again.
    */
-  static final int SCORING_GENERATION = 5;
+  static final int SCORING_GENERATION = 6;
 
   static String currentMachine() {
     return Machine.DESCRIPTION;

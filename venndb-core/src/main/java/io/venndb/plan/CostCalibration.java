@@ -1,6 +1,7 @@
 package io.venndb.plan;
 
 import io.venndb.catalog.ColumnDef;
+import io.venndb.index.BitScan;
 import io.venndb.index.FlatVectorSearch;
 import io.venndb.index.VectorIndexes;
 import io.venndb.index.hnsw.HnswResult;
@@ -15,8 +16,8 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Measures the planner's unit costs on a collection's own data, once, at its first query: an
- * exact distance computation and a candidate of a sketched top-10 scan (both over docs spread
- * across the arena), a distance computation inside a graph walk (a few searches, time over
+ * exact distance computation, a candidate of a sketched top-10 scan and one of a bit scan (all over
+ * docs spread across the arena), a distance computation inside a graph walk (a few searches, time over
  * distance computations), a bitmap intersection per doc, a row read (multi-get of sampled rows)
  * and a membership test. Each is warmed up long enough for the JIT to compile the measured path (a
  * cold kernel is several times slower than a warm one, and the first query of a process is
@@ -40,10 +41,12 @@ final class CostCalibration {
     int rowAt = rows ? add(tasks, rowFetchTask(store, view, sample)) : -1;
     int distanceAt = -1;
     int sketchedAt = -1;
+    int bitsAt = -1;
     if (vectors) {
       RoaringBitmap spread = spread(view.liveDocs(), SCAN_DOCS);
       distanceAt = add(tasks, exactDistanceTask(store, vectorColumn, spread, sample[0]));
       sketchedAt = add(tasks, sketchedScanTask(store, vectorColumn, spread, sample[0]));
+      bitsAt = add(tasks, bitScanTask(store, vectorColumn, spread, sample[0]));
     }
     int graphAt = graph ? add(tasks, graphDistanceTask(store.arena(vectorColumn),
         vectorIndexes.searcher(vectorColumn), sample, view.liveDocs())) : -1;
@@ -57,7 +60,10 @@ final class CostCalibration {
     double sketched = vectors ? Math.min(distance, ns[sketchedAt]) : nominal.sketchScanNs();
     double graphDistance = graph ? Math.max(distance, ns[graphAt]) : nominal.graphDistanceNs();
     double row = rows ? ns[rowAt] : nominal.rowFetchNs();
-    return new UnitCosts(distance, graphDistance, ns[bitmapAt], row, ns[testAt], sketched);
+    // A bit scan's per-candidate figure includes its rescoring's share over these 16k docs; the
+    // planner adds the rescoring again, which errs by well under a nanosecond a candidate.
+    double bits = vectors ? ns[bitsAt] : nominal.bitScanNs();
+    return new UnitCosts(distance, graphDistance, ns[bitmapAt], row, ns[testAt], sketched, bits);
   }
 
   /** Adds {@code task}; returns its position in the timer's answer. */
@@ -109,6 +115,20 @@ final class CostCalibration {
     RoaringBitmap few = first(docs, WARM_UP_DOCS);
     return new InterleavedTimer.Task(() -> FlatVectorSearch.topK(arena, metric, query, 10, few),
         () -> FlatVectorSearch.topK(arena, metric, query, 10, docs), docs::getLongCardinality);
+  }
+
+  /**
+   * A top-10 bit scan over the docs (rescoring its minimum), per doc. Its gather kernel runs nowhere
+   * else either, and warmed up on 1,024 docs it was still uncompiled when timed (821 ns a doc on
+   * the Debian rows against 17 once compiled), so it warms up on every doc: 16 times the kernel
+   * calls in the same number of runs.
+   */
+  private static InterleavedTimer.Task bitScanTask(CollectionStore store, int column, RoaringBitmap docs, int queryDoc) {
+    VectorArena arena = store.arena(column);
+    float[] query = queryOf(arena, queryDoc);
+    var metric = store.schema().columns().get(column).metric();
+    Runnable scan = () -> BitScan.topK(arena, metric, query, 10, 20, docs);
+    return new InterleavedTimer.Task(scan, scan, docs::getLongCardinality);
   }
 
   /** Docs per warm-up scan: enough to run every path of a sketched scan, few enough to repeat often. */

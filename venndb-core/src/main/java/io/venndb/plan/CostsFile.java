@@ -20,13 +20,13 @@ import java.util.zip.CRC32C;
  * <pre>
  * offset  size  field
  * 0       8     magic "VNDBCOST"
- * 8       4     format version (2)
- * 12      48    distance, graph distance, bitmap per doc, row fetch, test, sketched scan: float64
- *               nanoseconds
- * 60      8     live rows when measured
- * 68      4     machine description length m
- * 72      m     machine description, UTF-8
- * 72+m    4     CRC32C of every byte before it
+ * 8       4     format version (3)
+ * 12      56    distance, graph distance, bitmap per doc, row fetch, test, sketched scan, bit scan:
+ *               float64 nanoseconds
+ * 68      8     live rows when measured
+ * 76      4     machine description length m
+ * 80      m     machine description, UTF-8
+ * 80+m    4     CRC32C of every byte before it
  * </pre>
  *
  * The file is a cache of a measurement, so a caller that finds it corrupt measures again; reading
@@ -34,8 +34,8 @@ import java.util.zip.CRC32C;
  */
 final class CostsFile {
   static final byte[] MAGIC = "VNDBCOST".getBytes(StandardCharsets.US_ASCII);
-  static final int VERSION = 2;
-  private static final int FIXED_BYTES = 8 + 4 + 6 * 8 + 8 + 4;
+  static final int VERSION = 3;
+  private static final int FIXED_BYTES = 8 + 4 + 7 * 8 + 8 + 4;
   /** Far above any real machine description; keeps a corrupt length from allocating much. */
   private static final int MAX_MACHINE_BYTES = 4096;
 
@@ -104,7 +104,8 @@ final class CostsFile {
       throw new CorruptionException(file, "unsupported costs file version " + version + " (expected " + VERSION + ")");
     }
     UnitCosts costs =
-        new UnitCosts(in.getDouble(), in.getDouble(), in.getDouble(), in.getDouble(), in.getDouble(), in.getDouble());
+        new UnitCosts(in.getDouble(), in.getDouble(), in.getDouble(), in.getDouble(), in.getDouble(), in.getDouble(),
+            in.getDouble());
     long liveRows = in.getLong();
     int length = in.getInt();
     if (length < 0 || length > MAX_MACHINE_BYTES || length != in.remaining()) {
@@ -120,7 +121,7 @@ final class CostsFile {
 
   private static double[] figures(UnitCosts c) {
     return new double[] {c.distanceNs(), c.graphDistanceNs(), c.bitmapNsPerDoc(), c.rowFetchNs(), c.testNs(),
-        c.sketchScanNs()};
+        c.sketchScanNs(), c.bitScanNs()};
   }
 
   private static boolean plausible(UnitCosts c) {

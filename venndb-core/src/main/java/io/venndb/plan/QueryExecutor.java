@@ -1,5 +1,6 @@
 package io.venndb.plan;
 
+import io.venndb.index.BitScan;
 import io.venndb.index.FlatVectorSearch;
 import io.venndb.index.RangeIndex;
 import io.venndb.index.ScoredDocs;
@@ -102,6 +103,7 @@ final class QueryExecutor {
     }
     return switch (strategy) {
       case EXACT_OVER_FILTER -> exact(plan, context, without(filters.materialise(filter), rejected));
+      case BIT_SCAN_OVER_FILTER -> bitScan(plan, context, without(filters.materialise(filter), rejected));
       case GRAPH_TOPK -> graph(plan, context, searcher(plan, context)
           .search(query(plan), plan.window(), ef(plan, context), without(context.live(), rejected)));
       case FILTERED_GRAPH -> graph(plan, context, searcher(plan, context).searchFilteredByGraph(query(plan),
@@ -123,6 +125,20 @@ final class QueryExecutor {
     }
     return Ranked.of(FlatVectorSearch.topK(context.arena(plan.rankPosition()), vectorMetric(plan, context),
         query(plan), plan.window(), members));
+  }
+
+  /** Bit scan over the members; EXPLAIN ANALYZE counts the rows rescored as distances and notes the rest. */
+  private static Ranked bitScan(PhysicalPlan plan, ExecutionContext context, RoaringBitmap members) {
+    int minRescored = QueryPlanner.bitScanMinRescored(plan.window(), ef(plan, context));
+    BitScan.Result r = BitScan.topK(context.arena(plan.rankPosition()), vectorMetric(plan, context), query(plan),
+        plan.window(), minRescored, members);
+    OperatorStats stats = context.stats(plan);
+    if (stats != null) {
+      stats.distanceComputations += r.rescored() + (r.exactFallback() ? r.ranked() : 0);
+    }
+    note(context, plan, "ranked " + r.ranked() + " rows by one-bit codes, rescored " + r.rescored()
+        + (r.exactFallback() ? "; the codes did not separate them: exact scan of all" : ""));
+    return Ranked.of(r.hits());
   }
 
   /** Multi-vector rankings: scored exactly over the materialised filter, or by one cursor per query vector. */

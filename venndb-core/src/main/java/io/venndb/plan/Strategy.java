@@ -4,6 +4,12 @@ package io.venndb.plan;
 public enum Strategy {
   /** Materialise the filter, exact (SIMD) top-k over its members: cheap when the filter is small. */
   EXACT_OVER_FILTER("materialise the filter, exact top-k over its members"),
+  /**
+   * Materialise the filter, rank its members by one-bit codes, rescore the best exactly until the
+   * codes' measured error says no other member can place: approximate, priced per member at a
+   * popcount and a cache line.
+   */
+  BIT_SCAN_OVER_FILTER("materialise the filter, rank its members by one-bit codes, rescore the best exactly"),
   /** Materialise the filter, HNSW traversal that admits only its members (ACORN-1 two-hop when sparse). */
   FILTERED_GRAPH("materialise the filter, filtered HNSW traversal"),
   /** Stream the VBASE cursor and test the filter on each row, stopping on k rows plus departure. */

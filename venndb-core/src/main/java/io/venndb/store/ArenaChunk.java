@@ -5,7 +5,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * One fixed block of vector slots, their sketches, and the bits saying which slots hold a vector. A presence bit is
+ * One fixed block of vector slots, their sketches and sign codes, and the bits saying which slots hold a vector. A
+ * presence bit is
  * set with release semantics after the slot's bytes are written, so a reader that sees the bit
  * (acquire) also sees the whole vector.
  */
@@ -15,11 +16,14 @@ final class ArenaChunk {
   final MemorySegment data;
   /** The {@link VectorSketch} of each slot's vector, written before its presence bit. */
   final MemorySegment sketches;
+  /** The {@link VectorBits} code of each slot's vector, written before its presence bit. */
+  final long[] codes;
   private final long[] presence;
 
-  ArenaChunk(MemorySegment data, MemorySegment sketches, int slots) {
+  ArenaChunk(MemorySegment data, MemorySegment sketches, long[] codes, int slots) {
     this.data = data;
     this.sketches = sketches;
+    this.codes = codes;
     this.presence = new long[(slots + 63) >>> 6];
   }
 

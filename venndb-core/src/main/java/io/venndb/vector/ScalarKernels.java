@@ -101,6 +101,29 @@ final class ScalarKernels implements VectorKernels {
   }
 
   @Override
+  public void codePopcounts(long[] codes, int[] bases, int count, int words, long[] planes, long[] ones,
+      long[] weighted) {
+    codePopcounts(codes, bases, 0, count, words, planes, ones, weighted);
+  }
+
+  /** {@link #codePopcounts} for codes {@code from} to {@code to}: the SIMD kernel's tail. */
+  static void codePopcounts(long[] codes, int[] bases, int from, int to, int words, long[] planes, long[] ones,
+      long[] weighted) {
+    for (int i = from; i < to; i++) {
+      long set = 0, sum = 0;
+      for (int w = 0, base = bases[i]; w < words; w++) {
+        long c = codes[base + w];
+        int at = CODE_PLANES * w;
+        set += Long.bitCount(c);
+        sum += Long.bitCount(c & planes[at]) + 2L * Long.bitCount(c & planes[at + 1])
+            + 4L * Long.bitCount(c & planes[at + 2]) + 8L * Long.bitCount(c & planes[at + 3]);
+      }
+      ones[i] = set;
+      weighted[i] = sum;
+    }
+  }
+
+  @Override
   public void dotCodes(MemorySegment[] segments, long[] offsets, int count, float[] query, float[] out) {
     for (int i = 0; i < count; i++) {
       out[i] = dotCodes(segments[i], offsets[i], query);

@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -288,6 +289,32 @@ final class SimdKernels implements VectorKernels {
       s0 = fma(codes(segment, byteOffset, i), load(q, i), s0);
     }
     return codesTail(segment, byteOffset, q, i, reduce(s0.add(s1)));
+  }
+
+  /** Long lanes for {@link #codePopcounts}: one code word of several codes per register, gathered. */
+  private static final VectorSpecies<Long> WORDS = LongVector.SPECIES_PREFERRED;
+
+  /** Gathers word w of {@code WORDS.length()} codes at a time; the scalar loop finishes the tail. */
+  @Override
+  public void codePopcounts(long[] codes, int[] bases, int count, int words, long[] planes, long[] ones,
+      long[] weighted) {
+    int lanes = WORDS.length();
+    int i = 0;
+    for (; i + lanes <= count; i += lanes) {
+      LongVector set = LongVector.zero(WORDS), sum = LongVector.zero(WORDS);
+      for (int w = 0; w < words; w++) {
+        LongVector c = LongVector.fromArray(WORDS, codes, w, bases, i);
+        int at = CODE_PLANES * w;
+        set = set.add(c.lanewise(VectorOperators.BIT_COUNT));
+        sum = sum.add(c.and(planes[at]).lanewise(VectorOperators.BIT_COUNT))
+            .add(c.and(planes[at + 1]).lanewise(VectorOperators.BIT_COUNT).lanewise(VectorOperators.LSHL, 1))
+            .add(c.and(planes[at + 2]).lanewise(VectorOperators.BIT_COUNT).lanewise(VectorOperators.LSHL, 2))
+            .add(c.and(planes[at + 3]).lanewise(VectorOperators.BIT_COUNT).lanewise(VectorOperators.LSHL, 3));
+      }
+      set.intoArray(ones, i);
+      sum.intoArray(weighted, i);
+    }
+    ScalarKernels.codePopcounts(codes, bases, i, count, words, planes, ones, weighted);
   }
 
   @Override

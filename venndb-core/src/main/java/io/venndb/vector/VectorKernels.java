@@ -47,6 +47,18 @@ public interface VectorKernels {
   /** As {@link #dotCodes(MemorySegment, long, float[])} for a batch, as the float batch methods. */
   void dotCodes(MemorySegment[] segments, long[] offsets, int count, float[] query, float[] out);
 
+  /** Bit planes per code word that {@link #codePopcounts} weighs: a query quantized to 4-bit levels. */
+  int CODE_PLANES = 4;
+
+  /**
+   * Popcounts of one-bit codes against a query's bit planes (the estimate of {@code
+   * store.VectorBits}): for each {@code i < count}, over the {@code words} longs {@code c_w} from
+   * {@code codes[bases[i]]}, {@code ones[i] = Σ_w popcount(c_w)} and {@code weighted[i] = Σ_w Σ_p
+   * 2^p popcount(c_w & planes[CODE_PLANES w + p])}. Integer results, so every implementation
+   * returns the same numbers.
+   */
+  void codePopcounts(long[] codes, int[] bases, int count, int words, long[] planes, long[] ones, long[] weighted);
+
   /**
    * Sum of {@code count} floats starting at {@code byteOffset}. It is the pure streaming read that
    * flat scans are measured against, since it touches the same bytes with no per-vector work.

@@ -37,7 +37,7 @@ class GraphRebuildTest {
   static final int K = 10;
   /** Distances priced as on a large collection, so the graph is searched here too. */
   static final DatabaseOptions GRAPH_FAVOURING =
-      DatabaseOptions.defaults().withPlannerCosts(new UnitCosts(400, 110, 2, 2500, 8, 400));
+      DatabaseOptions.defaults().withPlannerCosts(new UnitCosts(400, 110, 2, 2500, 8, 400, 400));
 
   @TempDir Path dir;
   final SplittableRandom random = TestSeed.random("graph-rebuild");

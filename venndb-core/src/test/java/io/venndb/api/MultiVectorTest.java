@@ -56,7 +56,7 @@ class MultiVectorTest {
    * the cursors here too (on 6,000 short vectors the exact scan is rightly cheaper), and the tests
    * exercise the multi-cursor path; {@code withExact(true)} covers the exact one.
    */
-  static final UnitCosts STREAM_FAVOURING = new UnitCosts(400, 110, 2, 2500, 8, 400);
+  static final UnitCosts STREAM_FAVOURING = new UnitCosts(400, 110, 2, 2500, 8, 400, 400);
 
   @TempDir static Path dir;
   final SplittableRandom random = TestSeed.random("multi-vector");

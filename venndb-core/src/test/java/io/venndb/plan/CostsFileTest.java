@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(TestSeed.class)
 class CostsFileTest {
   static final CalibratedCosts SAMPLE =
-      new CalibratedCosts(new UnitCosts(87.5, 240.25, 1.5, 3100, 6.75, 30.5), 828_266, "amd64|EPYC|2 cpus|25.0.3");
+      new CalibratedCosts(new UnitCosts(87.5, 240.25, 1.5, 3100, 6.75, 30.5, 7.25), 828_266, "amd64|EPYC|2 cpus|25.0.3");
 
   @TempDir Path dir;
 
@@ -78,7 +78,7 @@ class CostsFileTest {
   @Test
   void implausibleFiguresWithAValidChecksumAreRefused() throws Exception {
     Path file = dir.resolve("costs.bin");
-    CostsFile.write(file, new CalibratedCosts(new UnitCosts(-1, 240, 1.5, 3100, 6, 30), 10, "m"));
+    CostsFile.write(file, new CalibratedCosts(new UnitCosts(-1, 240, 1.5, 3100, 6, 30, 5), 10, "m"));
     assertThatThrownBy(() -> CostsFile.read(file)).isInstanceOf(CorruptionException.class)
         .hasMessageContaining("implausible");
   }

@@ -33,7 +33,7 @@ class StoredCostsTest {
   static final int DIM = 16;
   static final int ROWS = 2_000;
   /** A price no measurement would produce, so EXPLAIN shows whether the planted file was used. */
-  static final UnitCosts PLANTED = new UnitCosts(12_345, 23_456, 3, 4_567, 9, 5_678);
+  static final UnitCosts PLANTED = new UnitCosts(12_345, 23_456, 3, 4_567, 9, 5_678, 6_789);
 
   @TempDir Path dir;
   final SplittableRandom random = TestSeed.random("stored-costs");

@@ -185,6 +185,44 @@ class VectorKernelsTest {
     }
   }
 
+  /**
+   * One-bit code popcounts against bit planes, over codes of 1 to 20 words at scattered bases and
+   * batches of every size around the gather width (0..19), against a bit-by-bit oracle.
+   */
+  @ParameterizedTest
+  @MethodSource("twins")
+  void codePopcountsCountEveryBit(VectorKernels kernels) {
+    SplittableRandom random = TestSeed.random("kernels.popcounts." + kernels.name());
+    int p = VectorKernels.CODE_PLANES;
+    for (int words : new int[] {1, 2, 6, 7, 20}) {
+      long[] planes = random.longs(p * words).toArray();
+      for (int count = 0; count < 20; count++) {
+        long[] codes = random.longs(40L * words + 8).toArray();
+        int[] bases = new int[count];
+        for (int i = 0; i < count; i++) {
+          bases[i] = random.nextInt(codes.length - words + 1);
+        }
+        long[] ones = new long[count], weighted = new long[count];
+        kernels.codePopcounts(codes, bases, count, words, planes, ones, weighted);
+        for (int i = 0; i < count; i++) {
+          long expectOnes = 0, expectWeighted = 0;
+          for (int w = 0; w < words; w++) {
+            for (int bit = 0; bit < 64; bit++) {
+              if ((codes[bases[i] + w] >>> bit & 1) == 1) {
+                expectOnes++;
+                for (int plane = 0; plane < p; plane++) {
+                  expectWeighted += (planes[p * w + plane] >>> bit & 1) << plane;
+                }
+              }
+            }
+          }
+          assertThat(ones[i]).as("ones, %d words, batch %d, #%d", words, count, i).isEqualTo(expectOnes);
+          assertThat(weighted[i]).as("weighted, %d words, batch %d, #%d", words, count, i).isEqualTo(expectWeighted);
+        }
+      }
+    }
+  }
+
   static float[] reals(SplittableRandom random, int n) {
     float[] v = new float[n];
     for (int i = 0; i < n; i++) {

@@ -24,7 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One distance between two vectors, SIMD twin against scalar twin. {@code dotSegment} reads one
  * side from 64-byte aligned off-heap memory, as a scan of the vector arena does; {@code dotCodes}
- * reads int8 codes from it, as the first pass of a sketched scan does.
+ * reads int8 codes from it, as the first pass of a sketched scan does; {@code codePopcountsBatch}
+ * counts 256 one-bit codes scattered through a 16k-code array against 4-bit query planes, as a
+ * bit scan does (per batch: divide by 256 for a code).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -50,6 +52,12 @@ public class DistanceKernelsBench {
   private final long[] batchOffsets = new long[BATCH];
   private final float[] batchOut = new float[BATCH];
   private static final int BATCH = 8;
+  private static final int CODE_BATCH = 256;
+  private long[] bitCodes;
+  private final int[] codeBases = new int[CODE_BATCH];
+  private long[] planes;
+  private final long[] ones = new long[CODE_BATCH];
+  private final long[] weighted = new long[CODE_BATCH];
 
   @Setup
   public void setUp() {
@@ -67,6 +75,13 @@ public class DistanceKernelsBench {
     codes = arena.allocate(dimension, 64);
     for (int i = 0; i < dimension; i++) {
       codes.set(ValueLayout.JAVA_BYTE, i, (byte) random.nextInt(-127, 128));
+    }
+    int words = (dimension + 63) / 64;
+    bitCodes = random.longs(16_384L * (words + 1)).toArray();
+    planes = random.longs((long) VectorKernels.CODE_PLANES * words).toArray();
+    int[] picked = random.ints(CODE_BATCH, 0, 16_384).sorted().toArray(); // a scan visits doc ids in order
+    for (int i = 0; i < CODE_BATCH; i++) {
+      codeBases[i] = picked[i] * (words + 1);
     }
     java.util.Arrays.fill(batchVectors, segment);
     java.util.Arrays.fill(batchCodes, codes);
@@ -114,6 +129,13 @@ public class DistanceKernelsBench {
   public float[] dotCodesBatch() {
     k.dotCodes(batchCodes, batchOffsets, BATCH, b, batchOut);
     return batchOut;
+  }
+
+  /** The bit scan's kernel over one batch of codes. */
+  @Benchmark
+  public long[] codePopcountsBatch() {
+    k.codePopcounts(bitCodes, codeBases, CODE_BATCH, (dimension + 63) / 64, planes, ones, weighted);
+    return weighted;
   }
 
   private float[] random(SplittableRandom random) {

@@ -74,8 +74,8 @@ public final class VennDbSystem implements SearchSystem {
         ? "VennDB exact search via Collection.query (no vector index: filter bitmaps and sorted indexes, "
             + "vector conditions by flat scan or per candidate, exact top-k over int8 sketches then floats); "
             + "RocksDB store"
-        : "VennDB " + index + " via Collection.query (cost-based planner: exact over the filter, filtered HNSW, "
-            + "streaming VBASE cursor or HNSW top-k; vector NOT by HNSW range scan of the complement or per "
+        : "VennDB " + index + " via Collection.query (cost-based planner: exact over the filter, bit scan of "
+            + "the filter, filtered HNSW, streaming VBASE cursor or HNSW top-k; vector NOT by HNSW range scan of the complement or per "
             + "candidate); graph built in parallel at the bulk writer's flush";
   }
 
