@@ -21,7 +21,8 @@ import org.roaringbitmap.RoaringBitmap;
  * <p>Every returned distance is exact and the order is exact among the returned rows; the rows are
  * approximate only in that a candidate whose estimate was worse than the stop point by more than
  * the margin is never rescored. Estimates are ranked in a pool of {@link #poolSize}; when the pool
- * is used up before the stop rule holds, the answer comes from an exact scan of every candidate.
+ * is used up before the stop rule holds, the codes are ranked again into a pool 8 times as large,
+ * and once that pool would hold a quarter of the candidates an exact scan of every one answers.
  * It returns {@code min(k, |candidates with a vector|)} rows, like {@link FlatVectorSearch#topK}.
  */
 public final class BitScan {
@@ -32,8 +33,14 @@ public final class BitScan {
 
   private BitScan() {}
 
-  /** What a scan did, for EXPLAIN ANALYZE and the planner's bookkeeping. */
-  public record Result(ScoredDocs hits, long ranked, int rescored, boolean exactFallback) {}
+  /**
+   * What a scan did, for EXPLAIN ANALYZE: candidates ranked (each pass ranks them all), rows
+   * rescored over every pass, ranking passes, and whether an exact scan gave the answer.
+   */
+  public record Result(ScoredDocs hits, long ranked, int rescored, int passes, boolean exactFallback) {}
+
+  /** How much larger each further ranking pass's pool is. */
+  private static final int POOL_GROWTH = 8;
 
   /** Estimates kept for rescoring: enough that the stop rule, not the pool, ends nearly every scan. */
   public static int poolSize(int k, int minRescored) {
@@ -68,18 +75,29 @@ public final class BitScan {
     long size = candidates.getLongCardinality();
     int capacity = (int) Math.min(k, size);
     if (capacity == 0) {
-      return new Result(ScoredDocs.empty(), 0, 0, false);
+      return new Result(ScoredDocs.empty(), 0, 0, 1, false);
     }
-    FlatTopKHeap pool = new FlatTopKHeap((int) Math.min(size, poolSize(k, minRescored)));
-    long ranked = rank(arena, new BitEstimator(metric, prepared), candidates, pool);
-    long[] order = pool.sortedKeys();
-    Rescoring rescoring = new Rescoring(capacity);
-    boolean stopped = rescoring.run(arena, metric, prepared, order, Math.max(minRescored, capacity));
-    if (!stopped && rescoring.rescored < ranked) { // the pool ran out while rows outside it may still place
-      return new Result(FlatVectorSearch.topK(arena, metric, query, k, candidates), ranked, rescoring.rescored, true);
+    BitEstimator estimator = new BitEstimator(metric, prepared);
+    long poolCapacity = poolSize(k, minRescored);
+    int rescored = 0; // over every pass
+    for (int passes = 1; ; passes++) {
+      FlatTopKHeap pool = new FlatTopKHeap((int) Math.min(size, poolCapacity));
+      long ranked = rank(arena, estimator, candidates, pool);
+      long[] order = pool.sortedKeys();
+      Rescoring rescoring = new Rescoring(capacity);
+      boolean stopped = rescoring.run(arena, metric, prepared, order, Math.max(minRescored, capacity));
+      rescored += rescoring.rescored;
+      if (stopped || rescoring.rescored >= ranked) {
+        return new Result(ScoredDocs.fromSortedKeys(rescoring.exact.sortedKeys(), rescoring.exact.size()), ranked,
+            rescored, passes, false);
+      }
+      // The pool ran out while rows outside it may still place: rank again into a pool 8 times as
+      // large, unless that would be a large share of the candidates, which an exact scan reads as cheaply.
+      poolCapacity *= POOL_GROWTH;
+      if (poolCapacity * 4 > ranked) {
+        return new Result(FlatVectorSearch.topK(arena, metric, query, k, candidates), ranked, rescored, passes, true);
+      }
     }
-    return new Result(ScoredDocs.fromSortedKeys(rescoring.exact.sortedKeys(), rescoring.exact.size()), ranked,
-        rescoring.rescored, false);
   }
 
   /** Offers every candidate's (estimate, doc) to {@code pool}; returns how many had a vector. */

@@ -136,7 +136,8 @@ final class QueryExecutor {
     if (stats != null) {
       stats.distanceComputations += r.rescored() + (r.exactFallback() ? r.ranked() : 0);
     }
-    note(context, plan, "ranked " + r.ranked() + " rows by one-bit codes, rescored " + r.rescored()
+    note(context, plan, "ranked " + r.ranked() + " rows by one-bit codes" + (r.passes() > 1 ? " in " + r.passes()
+        + " passes" : "") + ", rescored " + r.rescored()
         + (r.exactFallback() ? "; the codes did not separate them: exact scan of all" : ""));
     return Ranked.of(r.hits());
   }

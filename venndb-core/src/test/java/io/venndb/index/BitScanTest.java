@@ -159,6 +159,34 @@ class BitScanTest {
     }
   }
 
+  /**
+   * Vectors whose components are all positive share one code, so estimates differ only by f and
+   * cannot rank them: the scan must rank again into a larger pool and then give the exact answer.
+   */
+  @Test
+  void codesThatCannotRankGiveTheExactAnswerAfterLargerPools() {
+    SplittableRandom random = TestSeed.random("bits.same-code");
+    int dimension = 64, count = 10_000;
+    try (VectorArena arena = new VectorArena(dimension)) {
+      for (int doc = 0; doc < count; doc++) {
+        float[] v = new float[dimension];
+        for (int i = 0; i < dimension; i++) {
+          v[i] = 1 + (float) random.nextDouble();
+        }
+        arena.set(doc, Metric.COSINE.prepare(v));
+      }
+      for (int q = 0; q < 5; q++) {
+        float[] query = new float[dimension];
+        for (int i = 0; i < dimension; i++) {
+          query[i] = 1 + (float) random.nextDouble();
+        }
+        BitScan.Result r = BitScan.topK(arena, Metric.COSINE, query, K, 20, all(count));
+        assertThat(r.passes()).isGreaterThanOrEqualTo(2);
+        assertThat(r.hits()).isEqualTo(FlatVectorSearch.topK(arena, Metric.COSINE, query, K, all(count)));
+      }
+    }
+  }
+
   @Test
   void returnsMinOfKAndTheCandidatesWithAVector() {
     try (VectorArena arena = debianArena(Metric.COSINE)) {
