@@ -81,7 +81,7 @@ public final class BitScan {
     long poolCapacity = poolSize(k, minRescored);
     int rescored = 0; // over every pass
     for (int passes = 1; ; passes++) {
-      FlatTopKHeap pool = new FlatTopKHeap((int) Math.min(size, poolCapacity));
+      SelectingPool pool = new SelectingPool((int) Math.min(size, poolCapacity));
       long ranked = rank(arena, estimator, candidates, pool);
       long[] order = pool.sortedKeys();
       Rescoring rescoring = new Rescoring(capacity);
@@ -101,24 +101,21 @@ public final class BitScan {
   }
 
   /** Offers every candidate's (estimate, doc) to {@code pool}; returns how many had a vector. */
-  private static long rank(VectorArena arena, BitEstimator estimator, RoaringBitmap candidates, FlatTopKHeap pool) {
+  private static long rank(VectorArena arena, BitEstimator estimator, RoaringBitmap candidates, SelectingPool pool) {
     VectorKernels kernels = Kernels.get();
     long[] ones = new long[VectorArena.BATCH];
     long[] weighted = new long[VectorArena.BATCH];
     long[] planes = estimator.planes();
     int words = estimator.words();
     long[] ranked = {0};
-    float[] cut = {Float.POSITIVE_INFINITY}; // the pool's worst estimate once it is full: most rows stop at this test
     arena.forEachCode(candidates, (codes, docs, bases, count) -> {
       arena.touchCodes(codes, bases, count);
       kernels.codePopcounts(codes, bases, count, words, planes, ones, weighted);
+      float cut = pool.cutDistance(); // most rows stop at this test; a stale cut only lets a few more in
       for (int i = 0; i < count; i++) {
         float estimate = estimator.distance(codes, bases[i], ones[i], weighted[i]);
-        if (estimate <= cut[0]) {
+        if (estimate <= cut) {
           pool.offer(ScoredDocs.pack(estimate, docs[i]));
-          if (pool.isFull()) {
-            cut[0] = ScoredDocs.distanceOf(pool.worst());
-          }
         }
       }
       ranked[0] += count;
