@@ -3,6 +3,7 @@ package io.venndb.bench;
 import io.venndb.bench.data.DebianSource;
 import io.venndb.bench.report.DocsPublisher;
 import io.venndb.bench.report.Plots;
+import io.venndb.bench.report.Ratios;
 import io.venndb.bench.report.ResultsJson;
 import io.venndb.bench.system.SystemRegistry;
 import io.venndb.bench.workload.Family;
@@ -116,6 +117,10 @@ public final class BenchMain implements Callable<Integer> {
       + "directory, e.g. bench-results/20261121-235910-pypi) to docs/benchmarks.md and docs/img/, as --publish does.")
   Path republish;
 
+  @Option(names = "--ratios", description = "Instead of measuring, print a finished run's ratios at equal recall "
+      + "(venndb-hnsw's single-thread QPS over each peer's) from its directory, e.g. bench-results/20261208-012807-pypi.")
+  Path ratios;
+
   private final String[] args;
 
   BenchMain(String[] args) {
@@ -128,6 +133,10 @@ public final class BenchMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (ratios != null) {
+      System.out.println(Ratios.table(ResultsJson.read(ratios.resolve("results.json")).results()));
+      return 0;
+    }
     if (republish != null) {
       var results = ResultsJson.read(republish.resolve("results.json"));
       System.out.println("Updated " + DocsPublisher.publish(results, republish, Plots.writeAll(results, republish),

@@ -11,9 +11,9 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Approximate top-k over a set of candidates: rank every candidate by its one-bit code ({@link
- * io.venndb.store.VectorBits}, about a cache line and a few popcounts each, {@link BitEstimator}), then rescore the
- * best-ranked exactly, in order of estimate, until the next estimate is further than the k-th exact
- * distance by more than the estimates' own error — measured on the very rows rescored so far, as
+ * io.venndb.store.VectorBits}, about a cache line and a few popcounts each, {@link
+ * BitEstimator}), then rescore the best-ranked exactly, in order of estimate, until the next
+ * estimate is further than the k-th exact distance by more than twice the estimates' own error — measured on the very rows rescored so far, as
  * the root mean square of (exact − estimate). So a query whose candidates the estimates separate
  * well rescores a few dozen rows, and one whose candidates all sit at about the same distance
  * (where one-bit codes cannot rank them) rescores many; at least {@code minRescored} always.
@@ -30,6 +30,8 @@ public final class BitScan {
   static final double MARGIN_ERRORS = 2;
   /** Rows rescored between two stop tests: enough to overlap their memory misses. */
   private static final int RESCORE_BATCH = 16;
+  /** How much larger each further ranking pass's pool is. */
+  private static final int POOL_GROWTH = 8;
 
   private BitScan() {}
 
@@ -38,9 +40,6 @@ public final class BitScan {
    * rescored over every pass, ranking passes, and whether an exact scan gave the answer.
    */
   public record Result(ScoredDocs hits, long ranked, int rescored, int passes, boolean exactFallback) {}
-
-  /** How much larger each further ranking pass's pool is. */
-  private static final int POOL_GROWTH = 8;
 
   /** Estimates kept for rescoring: enough that the stop rule, not the pool, ends nearly every scan. */
   public static int poolSize(int k, int minRescored) {

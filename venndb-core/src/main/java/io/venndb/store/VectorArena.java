@@ -15,7 +15,8 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Off-heap vectors indexed by dense doc id, stored as little-endian floats in fixed-size chunks
- * (each vector with its int8 {@link VectorSketch} and its one-bit {@link VectorBits} code in parallel blocks)
+ * (each vector with its int8 {@link VectorSketch} in a parallel block, and its one-bit {@link
+ * VectorBits} code in a {@code long[]} per chunk)
  * allocated from one shared {@link Arena} that this object owns. Growing adds chunks and never
  * copies a vector, so (segment, offset) pairs handed to readers stay valid until {@link #close}.
  *
@@ -293,13 +294,13 @@ public final class VectorArena implements AutoCloseable {
     long[] runCodes = null;
     int count = 0;
     BatchIterator batches = docs.getBatchIterator();
+    scan:
     while (batches.hasNext()) {
       int n = batches.nextBatch(buffer);
       for (int i = 0; i < n; i++) {
         int doc = buffer[i];
         if (doc < 0 || doc >= limit) {
-          batches = null; // ids come in unsigned order, so every later one is out of range too
-          break;
+          break scan; // ids come in unsigned order, so every later one is out of range too
         }
         ArenaChunk chunk = current[doc >>> chunkShift];
         if (chunk == null || !chunk.has(slot(doc))) {
@@ -312,9 +313,6 @@ public final class VectorArena implements AutoCloseable {
         runCodes = chunk.codes;
         run[count] = doc;
         bases[count++] = slot(doc) * codeStride;
-      }
-      if (batches == null) {
-        break;
       }
     }
     if (count > 0) {

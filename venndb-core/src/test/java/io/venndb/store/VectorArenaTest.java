@@ -100,6 +100,55 @@ class VectorArenaTest {
     }
   }
 
+  /**
+   * Codes are visited for the same docs as vectors, in runs that never mix two chunks' arrays, and
+   * each holds its vector's signs, f = ||x||² / Σ|x_i| and ||x||² (70 components: two words, the
+   * second partly padding).
+   */
+  @Test
+  void codesAreVisitedInSingleChunkRunsAndHoldTheirVectorsSigns() {
+    SplittableRandom random = TestSeed.random("arena.codes");
+    int dimension = 70;
+    try (VectorArena arena = new VectorArena(dimension, 4)) {
+      RoaringBitmap candidates = new RoaringBitmap();
+      for (int doc = 0; doc < 3 * VectorArena.BATCH; doc++) {
+        if (random.nextInt(4) > 0) {
+          float[] v = new float[dimension];
+          for (int i = 0; i < dimension; i++) {
+            v[i] = (float) random.nextGaussian();
+          }
+          arena.set(doc, v);
+        }
+        if (random.nextInt(3) > 0) {
+          candidates.add(doc);
+        }
+      }
+      List<Integer> one = new ArrayList<>(), coded = new ArrayList<>();
+      arena.forEach(candidates, (doc, segment, offset) -> one.add(doc));
+      float[] x = new float[dimension];
+      int words = VectorBits.words(dimension);
+      arena.forEachCode(candidates, (codes, docs, bases, count) -> {
+        assertThat(count).isBetween(1, VectorArena.BATCH);
+        assertThat(docs[0] >>> 4).as("one chunk per run").isEqualTo(docs[count - 1] >>> 4);
+        for (int i = 0; i < count; i++) {
+          coded.add(docs[i]);
+          arena.get(docs[i], x);
+          double squares = 0, absolutes = 0;
+          for (int c = 0; c < dimension; c++) {
+            boolean bit = (codes[bases[i] + c / 64] >>> (c % 64) & 1) == 1;
+            assertThat(bit).as("doc %d component %d", docs[i], c).isEqualTo(x[c] > 0);
+            squares += (double) x[c] * x[c];
+            absolutes += Math.abs(x[c]);
+          }
+          assertThat(codes[bases[i] + 1] >>> (dimension - 64)).as("padding bits").isZero();
+          assertThat(VectorBits.scale(codes, bases[i], words)).isEqualTo((float) (squares / absolutes));
+          assertThat(VectorBits.squaredNorm(codes, bases[i], words)).isEqualTo((float) squares);
+        }
+      });
+      assertThat(coded).isEqualTo(one);
+    }
+  }
+
   @Test
   void touchingANonFiniteVectorReportsCorruption() {
     try (VectorArena arena = new VectorArena(2)) {

@@ -60,6 +60,7 @@ public final class DocsPublisher {
         .append(c.limit() == null ? "" : String.format(java.util.Locale.ROOT, " (first %,d rows)", c.limit()))
         .append("\n\n").append(MarkdownReport.header(r)).append('\n');
     s.append("#### QPS at recall ≥ 0.95 and ≥ 0.99\n\n").append(MarkdownReport.summary(r)).append('\n');
+    s.append("#### Ratios at equal recall\n\n").append(Ratios.table(r.results())).append('\n');
     s.append("#### Build cost\n\n").append(MarkdownReport.systems(r)).append('\n');
     s.append("#### Workloads as measured\n\n").append(MarkdownReport.workloads(r)).append('\n');
     images.forEach(i -> s.append(i).append("\n\n"));

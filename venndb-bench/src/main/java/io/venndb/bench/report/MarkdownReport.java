@@ -22,6 +22,7 @@ public final class MarkdownReport {
         .append(r.run().config().quick() ? " (quick)" : "").append("\n\n");
     b.append(header(r)).append('\n');
     b.append("## QPS at recall ≥ 0.95 and ≥ 0.99\n\n").append(summary(r)).append('\n');
+    b.append("## Ratios at equal recall\n\n").append(Ratios.table(r.results())).append('\n');
     b.append("## Systems\n\n").append(systems(r)).append('\n');
     b.append("## Workloads (measured on the data)\n\n").append(workloads(r)).append('\n');
     for (Family f : Family.values()) {
