@@ -30,8 +30,9 @@ record CalibratedCosts(UnitCosts costs, long liveRows, String machine) {
    * width changes every price) and the generation of the scoring code, which is raised when a
    * change to it moves the prices (2: batched scoring of scattered vectors; 3: sketched exact
    * scans; 4: the figures timed in interleaved rounds, so that figures one stall skewed are
-   * measured again; 5: graph walks on sketch estimates). A database directory copied to another
-   * machine, or opened by code that scores or measures differently, measures again.
+   * measured again; 5: graph walks on sketch estimates; 6: bit scans priced). A database
+   * directory copied to another machine, or opened by code that scores or measures differently,
+   * measures again.
    */
   static final int SCORING_GENERATION = 6;
 
