@@ -13,15 +13,16 @@ import org.roaringbitmap.RoaringBitmap;
  * Approximate top-k over a set of candidates: rank every candidate by its one-bit code ({@link
  * io.venndb.store.VectorBits}, about a cache line and a few popcounts each, {@link
  * BitEstimator}), then rescore the best-ranked exactly, in order of estimate, until the next
- * estimate is further than the k-th exact distance by more than twice the estimates' own error — measured on the very rows rescored so far, as
- * the root mean square of (exact − estimate). So a query whose candidates the estimates separate
+ * estimate is further than the k-th exact distance by more than twice the estimates' own error —
+ * measured on the very rows rescored so far, as the root mean square of (exact − estimate). So a query whose candidates the estimates separate
  * well rescores a few dozen rows, and one whose candidates all sit at about the same distance
  * (where one-bit codes cannot rank them) rescores many; at least {@code minRescored} always.
  *
  * <p>Every returned distance is exact and the order is exact among the returned rows; the rows are
  * approximate only in that a candidate whose estimate was worse than the stop point by more than
  * the margin is never rescored. Estimates are ranked in a pool of {@link #poolSize}; when the pool
- * is used up before the stop rule holds, the codes are ranked again into a pool 8 times as large,
+ * is used up before the stop rule holds, the codes are ranked again into a pool 8 times as large
+ * and rescoring goes on past the rows already rescored (the larger pool begins with the same keys),
  * and once that pool would hold a quarter of the candidates an exact scan of every one answers.
  * It returns {@code min(k, |candidates with a vector|)} rows, like {@link FlatVectorSearch#topK}.
  */
@@ -78,23 +79,24 @@ public final class BitScan {
     }
     BitEstimator estimator = new BitEstimator(metric, prepared);
     long poolCapacity = poolSize(k, minRescored);
-    int rescored = 0; // over every pass
+    // One rescoring over every pass: keys are unique and estimates deterministic, so a larger pool's
+    // first keys are the smaller pool's, and its run resumes after the rows already rescored.
+    Rescoring rescoring = new Rescoring(capacity);
     for (int passes = 1; ; passes++) {
       SelectingPool pool = new SelectingPool((int) Math.min(size, poolCapacity));
       long ranked = rank(arena, estimator, candidates, pool);
       long[] order = pool.sortedKeys();
-      Rescoring rescoring = new Rescoring(capacity);
       boolean stopped = rescoring.run(arena, metric, prepared, order, Math.max(minRescored, capacity));
-      rescored += rescoring.rescored;
       if (stopped || rescoring.rescored >= ranked) {
         return new Result(ScoredDocs.fromSortedKeys(rescoring.exact.sortedKeys(), rescoring.exact.size()), ranked,
-            rescored, passes, false);
+            rescoring.rescored, passes, false);
       }
       // The pool ran out while rows outside it may still place: rank again into a pool 8 times as
       // large, unless that would be a large share of the candidates, which an exact scan reads as cheaply.
       poolCapacity *= POOL_GROWTH;
       if (poolCapacity * 4 > ranked) {
-        return new Result(FlatVectorSearch.topK(arena, metric, query, k, candidates), ranked, rescored, passes, true);
+        return new Result(FlatVectorSearch.topK(arena, metric, query, k, candidates), ranked, rescoring.rescored,
+            passes, true);
       }
     }
   }
@@ -133,8 +135,9 @@ public final class BitScan {
     }
 
     /**
-     * Rescores {@code order} (keys by estimate, ascending) in batches until, after at least {@code
-     * minRescored} rows, no row past them can place; false when the pool is used up first.
+     * Rescores {@code order} (keys by estimate, ascending), from the first row not yet rescored, in
+     * batches until, after at least {@code minRescored} rows, no row past them can place; false when
+     * the pool is used up first.
      */
     boolean run(VectorArena arena, Metric metric, float[] prepared, long[] order, int minRescored) {
       VectorKernels kernels = Kernels.get();

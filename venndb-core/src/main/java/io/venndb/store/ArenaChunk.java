@@ -5,10 +5,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * One fixed block of vector slots, their sketches and sign codes, and the bits saying which slots hold a vector. A
- * presence bit is
- * set with release semantics after the slot's bytes are written, so a reader that sees the bit
- * (acquire) also sees the whole vector.
+ * One fixed block of vector slots, their sketches and sign codes, and the bits saying which slots
+ * hold a vector. A presence bit is set with release semantics after the slot's bytes are written,
+ * so a reader that sees the bit (acquire) also sees the whole vector.
  */
 final class ArenaChunk {
   private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);

@@ -75,8 +75,8 @@ public final class VennDbSystem implements SearchSystem {
             + "vector conditions by flat scan or per candidate, exact top-k over int8 sketches then floats); "
             + "RocksDB store"
         : "VennDB " + index + " via Collection.query (cost-based planner: exact over the filter, bit scan of "
-            + "the filter, filtered HNSW, streaming VBASE cursor or HNSW top-k; vector NOT by HNSW range scan of the complement or per "
-            + "candidate); graph built in parallel at the bulk writer's flush";
+            + "the filter, filtered HNSW, streaming VBASE cursor or HNSW top-k; vector NOT by HNSW range scan of "
+            + "the complement or per candidate); graph built in parallel at the bulk writer's flush";
   }
 
   @Override
