@@ -14,9 +14,10 @@ import org.roaringbitmap.RoaringBitmap;
  * io.venndb.store.VectorBits}, about a cache line and a few popcounts each, {@link
  * BitEstimator}), then rescore the best-ranked exactly, in order of estimate, until the next
  * estimate is further than the k-th exact distance by more than twice the estimates' own error —
- * measured on the very rows rescored so far, as the root mean square of (exact − estimate). So a query whose candidates the estimates separate
- * well rescores a few dozen rows, and one whose candidates all sit at about the same distance
- * (where one-bit codes cannot rank them) rescores many; at least {@code minRescored} always.
+ * measured on the very rows rescored so far, as the root mean square of (exact − estimate). So a
+ * query whose candidates the estimates separate well rescores a few dozen rows, and one whose
+ * candidates all sit at about the same distance (where one-bit codes cannot rank them) rescores
+ * many; at least {@code minRescored} always.
  *
  * <p>Every returned distance is exact and the order is exact among the returned rows; the rows are
  * approximate only in that a candidate whose estimate was worse than the stop point by more than
@@ -37,7 +38,8 @@ public final class BitScan {
    * A further pass ranks every candidate again (a code costs a fifth to a quarter of an exact
    * distance) and rescores at worst its whole pool, so it pays while its pool is at most half of
    * the candidates. On the Debian vectors a query whose filter's rows all sit far from it used up
-   * a pool of 256 and stopped after 384 rows of one of 2,048: 0.35 ms where an exact scan took 0.8-1.1.
+   * a pool of 256 and stopped after 384 rows of one of 2,048: 0.35 ms where an exact scan took
+   * 0.8-1.1 (docs/benchmarks.md, "Bit scans").
    */
   private static final int MAX_POOL_SHARE_DIVISOR = 2;
 
