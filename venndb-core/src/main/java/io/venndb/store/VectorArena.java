@@ -375,7 +375,8 @@ public final class VectorArena implements AutoCloseable {
         lines += segments[i].get(ValueLayout.JAVA_BYTE, offsets[i] + line);
       }
       // Slots are not line-aligned (396 bytes at 384-d): one in eight ends on a line the reads
-      // above miss, which then waited out its own miss while the slot was being scored.
+      // above miss; reading it here lets its miss overlap the others (too small a share for a
+      // probe to measure: docs/benchmarks.md, "Where the 828k stream's time goes").
       lines += segments[i].get(ValueLayout.JAVA_BYTE, offsets[i] + sketchBytes - 1);
     }
     // NaN or negative; a very large sum may overflow to +Inf, which is fine. The line sum cannot be
