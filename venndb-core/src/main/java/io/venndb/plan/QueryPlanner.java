@@ -60,15 +60,15 @@ final class QueryPlanner {
     double matches = materialised.estimate().rows();
     candidates.add(new Candidate(Strategy.EXACT_OVER_FILTER, materialised,
         materialised.cost() + u.exactScanNs(context.dimension(position), matches, window), 0, 0));
-    // Codes rank approximately, so like the graph they serve only columns indexed for approximate search.
-    if (context.mayUseGraph(position) && BitScan.applies(context.dimension(position))) {
-      int minRescored = bitScanMinRescored(window, ef > 0 ? ef : context.graph(position).config().efSearch());
-      candidates.add(new Candidate(Strategy.BIT_SCAN_OVER_FILTER, materialised,
-          materialised.cost() + u.bitScanNs(matches, window, minRescored), 0, 0));
-    }
     if (context.mayUseGraph(position)) {
+      int searchEf = ef > 0 ? ef : context.graph(position).config().efSearch();
+      // Codes rank approximately, so like the graph they serve only columns indexed for approximate search.
+      if (BitScan.applies(context.dimension(position))) {
+        candidates.add(new Candidate(Strategy.BIT_SCAN_OVER_FILTER, materialised,
+            materialised.cost() + u.bitScanNs(matches, window, bitScanMinRescored(window, searchEf)), 0, 0));
+      }
       double links = context.links(position);
-      int width = Math.max(window, ef > 0 ? ef : context.graph(position).config().efSearch());
+      int width = Math.max(window, searchEf);
       double perVisit = links * u.graphDistanceNs();
       if (filter instanceof Predicate.Constant c && c.value()) {
         candidates.add(new Candidate(Strategy.GRAPH_TOPK, materialised, 2 * width * perVisit, 0, 0));

@@ -492,9 +492,9 @@ public final class VectorArena implements AutoCloseable {
   }
 
   private long offset(int docId, Block block) {
-    return slot(docId) * switch (block) {
-      case VECTORS -> vectorBytes;
-      case SKETCHES -> sketchBytes;
+    return switch (block) {
+      case VECTORS -> slotOffset(docId);
+      case SKETCHES -> sketchOffset(docId);
     };
   }
 }
